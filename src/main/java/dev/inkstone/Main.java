@@ -1,0 +1,89 @@
+package dev.inkstone;
+
+import dev.inkstone.config.ServerConfig;
+import dev.inkstone.git.GitContentStore;
+import dev.inkstone.git.RepositorySetup;
+import dev.inkstone.render.FlexmarkEngine;
+import io.javalin.Javalin;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Starts the process: parse configuration, build the parts, start the server. */
+@Command(name = "inkstone", mixinStandardHelpOptions = true, version = "inkstone 0.1",
+        description = "Serves a Git repository of Markdown articles as a JSON API.")
+public final class Main implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    @Option(names = "--port", defaultValue = "${env:INKSTONE_PORT:-7070}", description = "HTTP port (INKSTONE_PORT)")
+    int port;
+
+    @Option(names = "--data", defaultValue = "${env:INKSTONE_DATA:-./data}",
+            description = "data folder (INKSTONE_DATA)")
+    Path data;
+
+    @Option(names = "--repo", defaultValue = "${env:INKSTONE_REPO}",
+            description = "serve this existing clone, bare or not (INKSTONE_REPO); default: the sample content")
+    Path repo;
+
+    @Option(names = "--branch", defaultValue = "${env:INKSTONE_BRANCH}",
+            description = "branch to serve (INKSTONE_BRANCH); default: the clone's HEAD branch")
+    String branch;
+
+    @Option(names = "--cors-origin", description = "origin allowed to call the API; repeatable "
+            + "(INKSTONE_CORS_ORIGIN, comma-separated)")
+    List<String> corsOrigins = new ArrayList<>();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig config = new ServerConfig(port, data, repo, blankToNull(branch), origins());
+        Repository repository = openRepository(config);
+        String served = config.branch() != null ? config.branch() : RepositorySetup.headBranch(repository);
+        Javalin app = App.create(new GitContentStore(repository, served), new FlexmarkEngine(), config.corsOrigins());
+        app.start(config.port());
+        LOG.info("Inkstone serves branch '{}' of {} on port {}", served, repository.getDirectory(), app.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            repository.close();
+        }));
+        Thread.currentThread().join();
+        return 0;
+    }
+
+    private List<String> origins() {
+        if (!corsOrigins.isEmpty()) {
+            return corsOrigins;
+        }
+        String env = System.getenv("INKSTONE_CORS_ORIGIN");
+        return env == null || env.isBlank() ? List.of()
+                : Arrays.stream(env.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Repository openRepository(ServerConfig config) throws Exception {
+        if (config.repo() != null) {
+            return RepositorySetup.open(config.repo());
+        }
+        PersonIdent identity = new PersonIdent("Inkstone", "inkstone@localhost");
+        String branch = config.branch() != null ? config.branch() : "main";
+        return RepositorySetup.openOrSeed(config.data().resolve("content.git"), branch, SampleContent.load(), identity);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,2 @@
+/** Configuration records, validated where they are built. */
+package dev.inkstone.config;

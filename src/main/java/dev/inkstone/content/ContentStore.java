@@ -1,0 +1,33 @@
+package dev.inkstone.content;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read access to the content repository; the Git implementation lives in {@code dev.inkstone.git}. */
+public interface ContentStore {
+
+    /**
+     * Resolves a client's {@code ref} (a full or unique abbreviated commit id, a branch, a tag),
+     * or the served branch when {@code ref} is null.
+     *
+     * @throws InvalidRefException for revision expressions and malformed names
+     * @throws NotFoundException when nothing of that name exists
+     */
+    Revision resolve(String ref);
+
+    /** Every entry of the revision's tree, in Git's path order. */
+    List<TreeEntry> tree(Revision revision);
+
+    /** The bytes of a blob; blobs are immutable, so callers may cache by id. */
+    Optional<byte[]> blob(String blobId);
+
+    /**
+     * The last commit that changed each path of the revision (files and the folders above them),
+     * found in one pass over history, as {@code git log -1 -- <path>} reports it.
+     */
+    Map<String, CommitRef> lastChanges(Revision revision);
+
+    /** The branch the service serves. */
+    String branch();
+}

@@ -1,0 +1,11 @@
+package dev.inkstone.content;
+
+import java.util.List;
+import java.util.Map;
+
+/** A page as the API serves it; every field is always present, null or empty when there is nothing. */
+public record Page(String path, String title, String navTitle, String subtitle, String summary, String icon,
+                   List<String> tags, Map<String, Object> meta, String html, List<TocItem> toc,
+                   List<Breadcrumb> breadcrumbs, List<Card> children, String sourcePath, String sha,
+                   String revision, CommitRef updated, List<String> warnings) {
+}

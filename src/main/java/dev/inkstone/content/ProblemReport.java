@@ -1,0 +1,7 @@
+package dev.inkstone.content;
+
+import java.util.List;
+
+/** Every content problem of one revision. */
+public record ProblemReport(String revision, List<Problem> problems) {
+}

@@ -1,0 +1,154 @@
+package dev.inkstone.content;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Applies the content conventions to a revision's tree: which files are pages, which folders are sections,
+ * which page shadows which, and in what order siblings appear.
+ */
+public final class SiteBuilder {
+
+    static final String HOME_TITLE = "Home";
+
+    /** Siblings: by {@code order} (absent last), then title in code-point order, then path. */
+    static final Comparator<SitePage> NAV_ORDER = Comparator
+            .comparing((SitePage page) -> page.info().order(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(page -> page.info().title(), SiteBuilder::compareCodePoints)
+            .thenComparing(SitePage::path, SiteBuilder::compareCodePoints);
+
+    private final Function<TreeEntry, PageHeader> headers;
+
+    /** {@code headers} reads a Markdown entry's header, typically through a cache keyed by blob id. */
+    public SiteBuilder(Function<TreeEntry, PageHeader> headers) {
+        this.headers = headers;
+    }
+
+    public Site build(Revision revision, List<TreeEntry> tree) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, TreeEntry> files = new LinkedHashMap<>();
+        Map<String, TreeEntry> sources = new HashMap<>();
+        TreeSet<String> sections = new TreeSet<>();
+        sections.add("");
+        for (TreeEntry entry : tree) {
+            String path = Normalizer.normalize(entry.path(), Normalizer.Form.NFC);
+            switch (entry.kind()) {
+                case SYMLINK -> problems.add(new Problem(path, null, Problem.SYMLINK,
+                        "symbolic links are not served"));
+                case SUBMODULE -> problems.add(new Problem(path, null, Problem.SUBMODULE,
+                        "submodules are not served"));
+                case FILE -> {
+                    files.put(path, entry);
+                    if (entry.isMarkdown()) {
+                        claimPage(path, entry, sources, problems);
+                        for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+                            sections.add(path.substring(0, slash));
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, List<Problem>> shadowing = new HashMap<>();
+        for (Problem problem : problems) {
+            if (problem.kind().equals(Problem.SHADOWED_PAGE)) {
+                shadowing.computeIfAbsent(pagePathOf(problem.file()), key -> new ArrayList<>()).add(problem);
+            }
+        }
+        Map<String, SitePage> unlinked = new HashMap<>();
+        sources.forEach((pagePath, entry) -> unlinked.put(pagePath,
+                sourcePage(pagePath, entry, shadowing.getOrDefault(pagePath, List.of()), problems)));
+        for (String section : sections) {
+            unlinked.computeIfAbsent(section, path -> new SitePage(path, null, null,
+                    PageInfo.generated(path.isEmpty() ? HOME_TITLE : lastSegment(path)), null, List.of(), List.of()));
+        }
+        return new Site(revision, link(unlinked), files, List.copyOf(problems));
+    }
+
+    /** {@code x/index.md} wins over {@code x.md}; the loser is reported on both files. */
+    private static void claimPage(String path, TreeEntry entry, Map<String, TreeEntry> sources, List<Problem> problems) {
+        String pagePath = pagePathOf(path);
+        TreeEntry previous = sources.get(pagePath);
+        if (previous == null) {
+            sources.put(pagePath, entry);
+            return;
+        }
+        boolean newIsIndex = path.endsWith("index.md") && (path.equals("index.md") || path.endsWith("/index.md"));
+        String winner = newIsIndex ? path : Normalizer.normalize(previous.path(), Normalizer.Form.NFC);
+        String loser = newIsIndex ? Normalizer.normalize(previous.path(), Normalizer.Form.NFC) : path;
+        if (newIsIndex) {
+            sources.put(pagePath, entry);
+        }
+        problems.add(new Problem(loser, null, Problem.SHADOWED_PAGE,
+                loser + " is not served: " + winner + " is the page '" + pagePath + "'"));
+    }
+
+    /** {@code shadowed} are problems already reported elsewhere that the page should show as warnings too. */
+    private SitePage sourcePage(String pagePath, TreeEntry entry, List<Problem> shadowed, List<Problem> siteProblems) {
+        String file = Normalizer.normalize(entry.path(), Normalizer.Form.NFC);
+        PageHeader header = headers.apply(entry);
+        List<Problem> problems = new ArrayList<>(header.problems());
+        String fallback = pagePath.isEmpty() ? HOME_TITLE : lastSegment(pagePath);
+        PageInfo info = PageInfo.from(header, fallback, file, problems);
+        siteProblems.addAll(problems);
+        problems.addAll(shadowed);
+        return new SitePage(pagePath, file, entry.blobId(), info, null, List.of(), List.copyOf(problems));
+    }
+
+    private static Map<String, SitePage> link(Map<String, SitePage> unlinked) {
+        Map<String, List<SitePage>> childrenOf = new HashMap<>();
+        for (SitePage page : unlinked.values()) {
+            if (!page.path().isEmpty()) {
+                childrenOf.computeIfAbsent(parentOf(page.path()), key -> new ArrayList<>()).add(page);
+            }
+        }
+        Map<String, SitePage> linked = new HashMap<>();
+        for (SitePage page : unlinked.values()) {
+            List<String> children = childrenOf.getOrDefault(page.path(), List.of()).stream()
+                    .sorted(NAV_ORDER).map(SitePage::path).toList();
+            String parent = page.path().isEmpty() ? null : parentOf(page.path());
+            linked.put(page.path(), new SitePage(page.path(), page.sourcePath(), page.blobId(), page.info(), parent,
+                    children, page.problems()));
+        }
+        return Map.copyOf(linked);
+    }
+
+    /** {@code a/index.md} → {@code a}, {@code a/b.md} → {@code a/b}, {@code index.md} → "". */
+    public static String pagePathOf(String markdownPath) {
+        String path = markdownPath.substring(0, markdownPath.length() - ".md".length());
+        if (path.equals("index")) {
+            return "";
+        }
+        return path.endsWith("/index") ? path.substring(0, path.length() - "/index".length()) : path;
+    }
+
+    static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    private static String lastSegment(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+}

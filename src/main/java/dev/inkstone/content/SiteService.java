@@ -1,0 +1,82 @@
+package dev.inkstone.content;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Resolves revisions and derives their sites, with the caches that make repeated reads cheap: a site per
+ * commit id, a header per blob, a rendered body per (blob, page). All keys are immutable Git ids, so nothing
+ * cached can go stale.
+ */
+public final class SiteService {
+
+    private final ContentStore store;
+    private final MarkupEngine engine;
+    private final Cache<String, Site> sites = Caffeine.newBuilder().maximumSize(16).build();
+    private final Cache<String, PageHeader> headers = Caffeine.newBuilder().maximumSize(50_000).build();
+    private final Cache<String, RenderedBody> bodies = Caffeine.newBuilder()
+            .maximumWeight(256L << 20)
+            .weigher((String key, RenderedBody body) -> body.html().length() * 2 + 256)
+            .build();
+
+    public SiteService(ContentStore store, MarkupEngine engine) {
+        this.store = store;
+        this.engine = engine;
+    }
+
+    public ContentStore store() {
+        return store;
+    }
+
+    public Revision resolve(String ref) {
+        return store.resolve(ref);
+    }
+
+    public Site site(Revision revision) {
+        return sites.get(revision.commit(),
+                commit -> new SiteBuilder(this::header).build(revision, store.tree(revision)));
+    }
+
+    public PageHeader header(TreeEntry entry) {
+        return headers.get(entry.blobId() + ":" + entry.path(), key -> {
+            List<Problem> problems = new ArrayList<>();
+            String text = text(entry, problems);
+            PageHeader header = engine.readHeader(entry.path(), text);
+            if (problems.isEmpty()) {
+                return header;
+            }
+            problems.addAll(header.problems());
+            return new PageHeader(header.frontMatter(), header.body(), header.bodyStartLine(), header.firstHeading(),
+                    List.copyOf(problems));
+        });
+    }
+
+    /** The rendered body of a page with a source; generated sections have none. */
+    public RenderedBody body(Site site, SitePage page) {
+        return bodies.get(page.blobId() + ":" + page.path(), key -> {
+            TreeEntry entry = site.files().get(page.sourcePath());
+            return engine.render(header(entry), page.sourcePath());
+        });
+    }
+
+    private String text(TreeEntry entry, List<Problem> problems) {
+        byte[] bytes = store.blob(entry.blobId()).orElse(new byte[0]);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            problems.add(new Problem(entry.path(), null, Problem.NOT_UTF8,
+                    "file is not valid UTF-8; invalid bytes are shown as U+FFFD"));
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.inkstone.git;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.inkstone.content.CommitRef;
+import dev.inkstone.content.ContentStore;
+import dev.inkstone.content.InvalidRefException;
+import dev.inkstone.content.NotFoundException;
+import dev.inkstone.content.Revision;
+import dev.inkstone.content.TreeEntry;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.AbbreviatedObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads the content repository through JGit's object database, never through a working tree. */
+public final class GitContentStore implements ContentStore {
+
+    private final Repository repository;
+    private final String branch;
+    private final Cache<String, Map<String, CommitRef>> lastChanges = Caffeine.newBuilder().maximumSize(8).build();
+
+    public GitContentStore(Repository repository, String branch) {
+        this.repository = repository;
+        this.branch = branch;
+    }
+
+    @Override
+    public String branch() {
+        return branch;
+    }
+
+    @Override
+    public Revision resolve(String ref) {
+        try {
+            if (ref == null || ref.isEmpty()) {
+                return new Revision(tipOf(Constants.R_HEADS + branch)
+                        .orElseThrow(() -> new NotFoundException(NotFoundException.What.REF,
+                                "branch '" + branch + "' has no commits")), false);
+            }
+            RefNames.validate(ref);
+            if (RefNames.FULL_ID.matcher(ref).matches()) {
+                Optional<String> commit = commitOf(ObjectId.fromString(ref));
+                if (commit.isPresent()) {
+                    return new Revision(commit.get(), true);
+                }
+            } else if (RefNames.ABBREVIATED_ID.matcher(ref).matches()) {
+                Optional<String> commit = uniqueAbbreviated(ref);
+                if (commit.isPresent()) {
+                    return new Revision(commit.get(), false);
+                }
+            }
+            for (String prefix : List.of(Constants.R_HEADS, Constants.R_TAGS)) {
+                Optional<String> commit = tipOf(prefix + ref);
+                if (commit.isPresent()) {
+                    return new Revision(commit.get(), false);
+                }
+            }
+            throw new NotFoundException(NotFoundException.What.REF, "no commit, branch or tag named '" + ref + "'");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<String> tipOf(String refName) throws IOException {
+        Ref found = repository.exactRef(refName);
+        if (found == null || found.getObjectId() == null) {
+            return Optional.empty();
+        }
+        return commitOf(found.getObjectId());
+    }
+
+    /** Peels tags; anything that is not finally a commit does not count. */
+    private Optional<String> commitOf(ObjectId id) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevObject object = walk.peel(walk.parseAny(id));
+            return object instanceof RevCommit ? Optional.of(object.name()) : Optional.empty();
+        } catch (MissingObjectException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> uniqueAbbreviated(String hex) throws IOException {
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            Collection<ObjectId> candidates = reader.resolve(AbbreviatedObjectId.fromString(hex));
+            List<String> commits = new ArrayList<>();
+            for (ObjectId candidate : candidates) {
+                if (walk.parseAny(candidate) instanceof RevCommit commit) {
+                    commits.add(commit.name());
+                }
+            }
+            if (commits.size() > 1) {
+                throw new InvalidRefException("abbreviated commit id '" + hex + "' is ambiguous");
+            }
+            return commits.stream().findFirst();
+        }
+    }
+
+    @Override
+    public List<TreeEntry> tree(Revision revision) {
+        List<TreeEntry> entries = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repository); TreeWalk treeWalk = new TreeWalk(repository)) {
+            treeWalk.addTree(walk.parseCommit(ObjectId.fromString(revision.commit())).getTree());
+            treeWalk.setRecursive(true);
+            while (treeWalk.next()) {
+                FileMode mode = treeWalk.getFileMode(0);
+                TreeEntry.Kind kind = mode == FileMode.SYMLINK ? TreeEntry.Kind.SYMLINK
+                        : mode == FileMode.GITLINK ? TreeEntry.Kind.SUBMODULE
+                        : TreeEntry.Kind.FILE;
+                entries.add(new TreeEntry(treeWalk.getPathString(), treeWalk.getObjectId(0).name(), kind));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    @Override
+    public Optional<byte[]> blob(String blobId) {
+        try (ObjectReader reader = repository.newObjectReader()) {
+            return Optional.of(reader.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE));
+        } catch (MissingObjectException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Map<String, CommitRef> lastChanges(Revision revision) {
+        return lastChanges.get(revision.commit(), commit -> {
+            Set<String> wanted = new HashSet<>();
+            wanted.add("");
+            for (TreeEntry entry : tree(revision)) {
+                String path = entry.path();
+                wanted.add(path);
+                for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+                    if (!wanted.add(path.substring(0, slash))) {
+                        break;
+                    }
+                }
+            }
+            return Map.copyOf(new LastChangeScanner(repository).scan(ObjectId.fromString(commit), wanted));
+        });
+    }
+}

@@ -1,0 +1,29 @@
+package dev.inkstone.http;
+
+import dev.inkstone.content.PagePath;
+import dev.inkstone.content.PageService;
+import dev.inkstone.content.Revision;
+import dev.inkstone.content.SiteService;
+import io.javalin.http.Context;
+
+/** {@code GET /api/pages/{path}}: a page as JSON. */
+public final class PageController {
+
+    public static final String PREFIX = "/api/pages";
+
+    private final SiteService sites;
+    private final PageService pages;
+    private final ResponseCache cache;
+
+    public PageController(SiteService sites, PageService pages, ResponseCache cache) {
+        this.sites = sites;
+        this.pages = pages;
+        this.cache = cache;
+    }
+
+    public void get(Context ctx) {
+        PagePath path = RequestPaths.after(ctx, PREFIX);
+        Revision revision = sites.resolve(Params.ref(ctx));
+        Responses.write(ctx, revision, cache.get(revision, "page\u0000" + path, () -> pages.page(revision, path)));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.inkstone.http;
+
+import dev.inkstone.content.PagePath;
+import io.javalin.http.Context;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Extracts the repository path that follows a route prefix from the raw request URI and decodes it strictly:
+ * percent-escapes as UTF-8 segment by segment, {@code %2F} as '/', invalid UTF-8 refused rather than replaced.
+ * Working from the raw URI keeps Jetty's dot-segment normalisation from hiding a {@code ..} from the validator.
+ */
+public final class RequestPaths {
+
+    private RequestPaths() {
+    }
+
+    /** The validated path after {@code prefix} (e.g. "/api/pages"); "" for the prefix itself. */
+    public static PagePath after(Context ctx, String prefix) {
+        String raw = ctx.req().getRequestURI();
+        int query = raw.indexOf('?');
+        if (query >= 0) {
+            raw = raw.substring(0, query);
+        }
+        if (!raw.startsWith(prefix)) {
+            throw new ApiException(ProblemType.INVALID_PATH, "path does not start with " + prefix);
+        }
+        String tail = raw.substring(prefix.length());
+        if (tail.startsWith("/")) {
+            tail = tail.substring(1);
+        }
+        return PagePath.of(decode(tail));
+    }
+
+    /** Decodes a query or path value that was already percent-decoded by the server, validating it as a path. */
+    public static PagePath ofParameter(String value) {
+        return value == null ? PagePath.ROOT : PagePath.of(value.startsWith("/") ? value.substring(1) : value);
+    }
+
+    static String decode(String raw) {
+        byte[] source = raw.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(source.length);
+        for (int i = 0; i < source.length; i++) {
+            byte b = source[i];
+            if (b == '%') {
+                if (i + 2 >= source.length) {
+                    throw new ApiException(ProblemType.INVALID_PATH, "truncated percent-escape in path");
+                }
+                int hi = Character.digit(source[i + 1], 16);
+                int lo = Character.digit(source[i + 2], 16);
+                if (hi < 0 || lo < 0) {
+                    throw new ApiException(ProblemType.INVALID_PATH, "bad percent-escape in path");
+                }
+                out.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                out.write(b);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(out.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(ProblemType.INVALID_PATH, "path is not valid UTF-8");
+        }
+    }
+}

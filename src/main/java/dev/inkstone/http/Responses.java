@@ -1,0 +1,46 @@
+package dev.inkstone.http;
+
+import dev.inkstone.content.Revision;
+import io.javalin.http.Context;
+
+/** Writes cacheable answers: validators, revalidation or immutability, and 304 for a matching If-None-Match. */
+public final class Responses {
+
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    static final String REVALIDATE = "no-cache";
+
+    private Responses() {
+    }
+
+    public static void write(Context ctx, Revision revision, CachedResponse response) {
+        ctx.header("ETag", response.etag());
+        ctx.header("Cache-Control", revision.pinned() ? IMMUTABLE : REVALIDATE);
+        ctx.header("Vary", "Origin");
+        if (matches(ctx.header("If-None-Match"), response.etag())) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType(response.contentType()).result(response.body());
+    }
+
+    /** RFC 9110 weak comparison, as If-None-Match requires; "*" matches anything. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(opaque)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
