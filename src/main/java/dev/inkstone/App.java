@@ -60,7 +60,7 @@ public final class App {
         config.jetty.modifyHttpConfiguration(http -> {
             // Raw UTF-8 and %2F in paths are legitimate here (page names, GitHub clients); invalid UTF-8 is not.
             http.setUriCompliance(UriCompliance.DEFAULT.with("inkstone",
-                    UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+                    UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS));
             http.setSendServerVersion(false);
         });
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler()));

@@ -29,6 +29,10 @@ public final class RequestPaths {
         if (!raw.startsWith(prefix)) {
             throw new ApiException(ProblemType.INVALID_PATH, "path does not start with " + prefix);
         }
+        if (raw.indexOf('\uFFFD') >= 0) {
+            // Jetty decodes raw (unescaped) path bytes leniently; a replacement character means invalid UTF-8.
+            throw new ApiException(ProblemType.INVALID_PATH, "path is not valid UTF-8");
+        }
         String tail = raw.substring(prefix.length());
         if (tail.startsWith("/")) {
             tail = tail.substring(1);

@@ -67,7 +67,7 @@ class ErrorApiTest {
     @ValueSource(strings = {
             "/api/pages/a/%2e%2e/b", "/api/pages/a/%2E%2E%2Fb", "/api/pages/a%2F..%2Fb", "/api/pages/%2Fetc",
             "/api/pages/a%5Cb", "/api/pages/a%00b", "/api/pages/a%0Ab", "/api/pages/.git/config",
-            "/api/pages/a/.GIT/x", "/api/files/.Git/HEAD", "/api/pages/a//b", "/api/source/..%2F..%2Fetc%2Fpasswd"})
+            "/api/pages/a/.GIT/x", "/api/files/.Git/HEAD", "/api/source/..%2F..%2Fetc%2Fpasswd"})
     void badPathsAre400(String rawPath) {
         given().spec(server.spec()).get(rawPath).then()
                 .statusCode(400)
@@ -88,6 +88,23 @@ class ErrorApiTest {
             assertThat(answer).as(path).containsIgnoringCase("content-type: application/problem+json");
             assertThat(answer).as(path).contains("\"status\":400");
         }
+    }
+
+    @Test
+    void pathsThatHttpClientsWouldNormaliseAreRefusedOnTheWire() throws IOException {
+        for (String path : new String[]{"/api/pages/a//b", "/api/pages/a/../b", "/api/pages/./a/b",
+                "/api/files/a/%2e%2e/%2e%2e/etc/passwd", "/api/pages/a/b/..", "/api/pages/\\a"}) {
+            String answer = rawRequest("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assertThat(answer).as(path).startsWith("HTTP/1.1 400");
+            assertThat(answer).as(path).containsIgnoringCase("content-type: application/problem+json");
+        }
+    }
+
+    @Test
+    void invalidRawUtf8BytesAreRefused() throws IOException {
+        byte[] request = "GET /api/pages/\u00ff\u00fe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(rawRequest(request)).startsWith("HTTP/1.1 400").containsIgnoringCase("application/problem+json");
     }
 
     @Test
