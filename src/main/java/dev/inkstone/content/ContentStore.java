@@ -28,6 +28,12 @@ public interface ContentStore {
      */
     Map<String, CommitRef> lastChanges(Revision revision);
 
+    /** Files that differ between two commits, in path order; {@code from} null means the empty tree. */
+    List<FileChange> changes(String from, String to);
+
+    /** Whether {@code ancestor} is reachable from {@code descendant} (a commit is its own ancestor). */
+    boolean isAncestor(String ancestor, String descendant);
+
     /** The branch the service serves. */
     String branch();
 }

@@ -3,6 +3,7 @@ package dev.inkstone.git;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.inkstone.content.CommitRef;
+import dev.inkstone.content.FileChange;
 import dev.inkstone.content.ContentStore;
 import dev.inkstone.content.InvalidRefException;
 import dev.inkstone.content.NotFoundException;
@@ -19,7 +20,9 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -131,6 +134,41 @@ public final class GitContentStore implements ContentStore {
             throw new UncheckedIOException(e);
         }
         return entries;
+    }
+
+    @Override
+    public List<FileChange> changes(String from, String to) {
+        List<FileChange> changes = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repository); TreeWalk treeWalk = new TreeWalk(repository)) {
+            if (from == null) {
+                treeWalk.addTree(new EmptyTreeIterator());
+            } else {
+                treeWalk.addTree(walk.parseCommit(ObjectId.fromString(from)).getTree());
+            }
+            treeWalk.addTree(walk.parseCommit(ObjectId.fromString(to)).getTree());
+            treeWalk.setRecursive(true);
+            treeWalk.setFilter(TreeFilter.ANY_DIFF);
+            while (treeWalk.next()) {
+                String oldId = treeWalk.getFileMode(0) == FileMode.MISSING ? null : treeWalk.getObjectId(0).name();
+                String newId = treeWalk.getFileMode(1) == FileMode.MISSING ? null : treeWalk.getObjectId(1).name();
+                changes.add(new FileChange(treeWalk.getPathString(), oldId, newId));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return changes;
+    }
+
+    @Override
+    public boolean isAncestor(String ancestor, String descendant) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(ancestor)),
+                    walk.parseCommit(ObjectId.fromString(descendant)));
+        } catch (MissingObjectException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
