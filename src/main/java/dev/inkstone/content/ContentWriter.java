@@ -1,0 +1,14 @@
+package dev.inkstone.content;
+
+/**
+ * Commits changes to the served branch. Implementations serialize writes, guard every ref update with a
+ * compare-and-swap, merge stale bases, and acknowledge only what is durable on disk.
+ */
+public interface ContentWriter {
+
+    /**
+     * @throws PreconditionException when a guard does not hold (and nothing is committed)
+     * @throws EditConflictException when a stale base does not merge cleanly
+     */
+    CommitOutcome commit(CommitRequest request);
+}
