@@ -1,10 +1,16 @@
 package dev.inkstone;
 
+import dev.inkstone.auth.UserStore;
+import dev.inkstone.config.HttpSettings;
 import dev.inkstone.content.ContentStore;
+import dev.inkstone.content.ContentWriter;
+import dev.inkstone.content.EditService;
 import dev.inkstone.content.MarkupEngine;
 import dev.inkstone.content.NavService;
 import dev.inkstone.content.PageService;
 import dev.inkstone.content.SiteService;
+import dev.inkstone.http.Authenticator;
+import dev.inkstone.http.EditController;
 import dev.inkstone.http.ErrorMapping;
 import dev.inkstone.http.HealthController;
 import dev.inkstone.http.JettyProblemErrorHandler;
@@ -16,10 +22,12 @@ import dev.inkstone.http.RawController;
 import dev.inkstone.http.ResponseCache;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http.UriCompliance;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** The one route table and error mapping; {@link Main} and the tests start exactly this. */
 public final class App {
@@ -27,35 +35,56 @@ public final class App {
     private App() {
     }
 
-    public static Javalin create(ContentStore store, MarkupEngine engine, List<String> corsOrigins) {
-        SiteService sites = new SiteService(store, engine);
+    /** The parts the routes need; built by {@link Main} or a test. */
+    public record Parts(ContentStore store, ContentWriter writer, MarkupEngine engine, UserStore users,
+                        BooleanSupplier workingTreeDirty) {
+    }
+
+    public static Javalin create(Parts parts, HttpSettings settings) {
+        SiteService sites = new SiteService(parts.store(), parts.engine());
         PageService pages = new PageService(sites);
         ResponseCache cache = new ResponseCache();
+        Authenticator auth = new Authenticator(parts.users(), settings.publicReads());
         PageController page = new PageController(sites, pages, cache);
         NavController nav = new NavController(sites, new NavService(sites), cache);
         RawController raw = new RawController(sites);
         ProblemsController problems = new ProblemsController(sites, pages, cache);
-        HealthController health = new HealthController(sites);
+        HealthController health = new HealthController(sites, parts.workingTreeDirty());
         OpenApiController openApi = new OpenApiController();
+        EditController edit = new EditController(new EditService(sites, pages, parts.writer()), auth,
+                new EditController.Limits(settings.pageBytes(), settings.fileBytes()));
 
         return Javalin.create(config -> {
-            configureServer(config, corsOrigins);
+            configureServer(config, settings);
             ErrorMapping.install(config);
+            config.routes.before("/api/*", ctx -> {
+                if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
+                    auth.checkRead(ctx);
+                }
+            });
             config.routes.get("/api/nav", nav::get);
             config.routes.get(PageController.PREFIX, page::get);
             config.routes.get(PageController.PREFIX + "/<path>", page::get);
+            config.routes.put(PageController.PREFIX, edit::putPage);
+            config.routes.put(PageController.PREFIX + "/<path>", edit::putPage);
+            config.routes.delete(PageController.PREFIX + "/<path>", edit::deletePage);
+            config.routes.post("/api/move", edit::move);
+            config.routes.post("/api/commits", edit::commit);
+            config.routes.post("/api/render", edit::render);
             config.routes.get(RawController.SOURCE_PREFIX + "/<path>", raw::source);
             config.routes.get(RawController.SOURCE_PREFIX, raw::source);
             config.routes.get(RawController.FILES_PREFIX + "/<path>", raw::file);
+            config.routes.post(RawController.FILES_PREFIX + "/<path>", edit::putFile);
             config.routes.get("/api/problems", problems::get);
             config.routes.get("/api/health", health::get);
             config.routes.get("/openapi.yaml", openApi::get);
         });
     }
 
-    private static void configureServer(JavalinConfig config, List<String> corsOrigins) {
+    private static void configureServer(JavalinConfig config, HttpSettings settings) {
         config.startup.showJavalinBanner = false;
         config.http.generateEtags = false;
+        config.http.maxRequestSize = Math.max(settings.pageBytes(), settings.fileBytes());
         config.router.ignoreTrailingSlashes = true;
         config.jetty.modifyHttpConfiguration(http -> {
             // Raw UTF-8 and %2F in paths are legitimate here (page names, GitHub clients); invalid UTF-8 is not.
@@ -65,9 +94,10 @@ public final class App {
         });
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler()));
         config.jetty.modifyServletContextHandler(App::configureContext);
-        if (!corsOrigins.isEmpty()) {
+        List<String> origins = settings.corsOrigins();
+        if (!origins.isEmpty()) {
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-                rule.allowHost(corsOrigins.get(0), corsOrigins.subList(1, corsOrigins.size()).toArray(String[]::new));
+                rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
                 rule.exposeHeader("ETag");
                 rule.exposeHeader("Location");
                 rule.maxAge = 600;

@@ -1,7 +1,10 @@
 package dev.inkstone;
 
+import dev.inkstone.auth.UserStore;
+import dev.inkstone.config.HttpSettings;
 import dev.inkstone.config.ServerConfig;
 import dev.inkstone.git.GitContentStore;
+import dev.inkstone.git.GitContentWriter;
 import dev.inkstone.git.RepositorySetup;
 import dev.inkstone.render.FlexmarkEngine;
 import io.javalin.Javalin;
@@ -14,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,10 +25,12 @@ import java.util.concurrent.Callable;
 
 /** Starts the process: parse configuration, build the parts, start the server. */
 @Command(name = "inkstone", mixinStandardHelpOptions = true, version = "inkstone 0.1",
-        description = "Serves a Git repository of Markdown articles as a JSON API.")
+        description = "Serves a Git repository of Markdown articles as a JSON API.",
+        subcommands = UserCommand.class)
 public final class Main implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    static final PersonIdent SERVICE_IDENTITY = new PersonIdent("Inkstone", "inkstone@localhost");
 
     @Option(names = "--port", defaultValue = "${env:INKSTONE_PORT:-7070}", description = "HTTP port (INKSTONE_PORT)")
     int port;
@@ -45,20 +51,46 @@ public final class Main implements Callable<Integer> {
             + "(INKSTONE_CORS_ORIGIN, comma-separated)")
     List<String> corsOrigins = new ArrayList<>();
 
+    @Option(names = "--read-access", defaultValue = "${env:INKSTONE_READ_ACCESS:-public}",
+            description = "public (default) or token: whether reading needs a reader token (INKSTONE_READ_ACCESS)")
+    String readAccess;
+
+    @Option(names = "--max-page-bytes", defaultValue = "2097152", description = "body limit for pages and JSON")
+    long maxPageBytes;
+
+    @Option(names = "--max-file-bytes", defaultValue = "20971520", description = "body limit for file uploads")
+    long maxFileBytes;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 
     @Override
     public Integer call() throws Exception {
+        if (!readAccess.equals("public") && !readAccess.equals("token")) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--read-access must be public or token, got " + readAccess);
+        }
         ServerConfig config = new ServerConfig(port, data, repo, blankToNull(branch), origins());
         Repository repository = openRepository(config);
         String served = config.branch() != null ? config.branch() : RepositorySetup.headBranch(repository);
-        Javalin app = App.create(new GitContentStore(repository, served), new FlexmarkEngine(), config.corsOrigins());
+        UserStore users = new UserStore(config.data());
+        users.ensureAdmin().ifPresent(token -> System.out.println(
+                "Created the first admin user. Its token, shown only this once:\n" + token));
+        GitContentWriter writer = new GitContentWriter(repository, served, SERVICE_IDENTITY, Clock.systemDefaultZone());
+        App.Parts parts = new App.Parts(new GitContentStore(repository, served), writer, new FlexmarkEngine(), users,
+                () -> writer.workingTree().dirty());
+        HttpSettings settings = new HttpSettings(config.corsOrigins(), readAccess.equals("public"), maxPageBytes,
+                maxFileBytes);
+        Javalin app = App.create(parts, settings);
         app.start(config.port());
         LOG.info("Inkstone serves branch '{}' of {} on port {}", served, repository.getDirectory(), app.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            writer.close();
             repository.close();
         }));
         Thread.currentThread().join();
@@ -78,9 +110,10 @@ public final class Main implements Callable<Integer> {
         if (config.repo() != null) {
             return RepositorySetup.open(config.repo());
         }
-        PersonIdent identity = new PersonIdent("Inkstone", "inkstone@localhost");
+        Path gitDir = config.data().resolve("content.git");
+        RepositorySetup.removeStaleLocks(gitDir);
         String branch = config.branch() != null ? config.branch() : "main";
-        return RepositorySetup.openOrSeed(config.data().resolve("content.git"), branch, SampleContent.load(), identity);
+        return RepositorySetup.openOrSeed(gitDir, branch, SampleContent.load(), SERVICE_IDENTITY);
     }
 
     private static String blankToNull(String value) {

@@ -1,8 +1,13 @@
 package dev.inkstone.content;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Assembles the page JSON: rendered body, breadcrumbs, cards, last change and warnings. */
 public final class PageService {
@@ -27,10 +32,44 @@ public final class PageService {
             problems.addAll(body.problems());
             problems.addAll(LinkChecker.brokenLinks(site, page.sourcePath(), body));
         }
-        PageInfo info = page.info();
+        return assemble(site, page, page.info(), html, toc, page.blobId(), updated(revision, page), problems);
+    }
+
+    /** Where a page that is not here went, by the revision's {@code _redirects.yml}. */
+    public Optional<String> redirect(Revision revision, PagePath path) {
+        Site site = sites.site(revision);
+        if (site.pages().containsKey(path.value())) {
+            return Optional.empty();
+        }
+        return sites.redirects(revision).target(path.value()).filter(site.pages()::containsKey);
+    }
+
+    /** The page JSON that {@code content} would produce at {@code path}, without committing anything. */
+    public Page preview(Revision revision, PagePath path, String content) {
+        Site site = sites.site(revision);
+        Optional<SitePage> existing = site.page(path.value());
+        String sourcePath = existing.map(SitePage::sourcePath).orElse(null);
+        if (sourcePath == null) {
+            sourcePath = path.isRoot() ? "index.md" : path.value() + ".md";
+        }
+        PageHeader header = sites.headerOf(sourcePath, content);
+        List<Problem> problems = new ArrayList<>(header.problems());
+        PageInfo info = PageInfo.from(header, path.isRoot() ? SiteBuilder.HOME_TITLE : path.name(), sourcePath,
+                problems);
+        RenderedBody body = sites.render(header, sourcePath);
+        problems.addAll(body.problems());
+        problems.addAll(LinkChecker.brokenLinks(site, sourcePath, body));
+        String parent = path.isRoot() ? null : path.parent().value();
+        SitePage draft = new SitePage(path.value(), sourcePath, blobId(content.getBytes(StandardCharsets.UTF_8)),
+                info, parent, existing.map(SitePage::children).orElse(List.of()), List.of());
+        return assemble(site, draft, info, body.html(), body.toc(), draft.blobId(), null, problems);
+    }
+
+    private static Page assemble(Site site, SitePage page, PageInfo info, String html, List<TocItem> toc, String sha,
+                                 CommitRef updated, List<Problem> problems) {
         return new Page(page.path(), info.title(), info.navTitle(), info.subtitle(), info.summary(), info.icon(),
                 info.tags(), info.meta(), html, toc, breadcrumbs(site, page), cards(site, page),
-                page.sourcePath(), page.blobId(), revision.commit(), updated(revision, page),
+                page.sourcePath(), sha, site.revision().commit(), updated,
                 problems.stream().map(Problem::asWarning).toList());
     }
 
@@ -50,12 +89,26 @@ public final class PageService {
         return new ProblemReport(revision.commit(), problems);
     }
 
+    /** Ancestors that exist in the site, home first; a draft's missing ancestors are skipped. */
     private static List<Breadcrumb> breadcrumbs(Site site, SitePage page) {
-        return site.ancestors(page).stream().map(a -> new Breadcrumb(a.path(), a.info().title())).toList();
+        List<Breadcrumb> crumbs = new ArrayList<>();
+        for (String parent = page.parent(); parent != null; parent = parent.isEmpty() ? null : parentOf(parent)) {
+            SitePage ancestor = site.pages().get(parent);
+            if (ancestor != null) {
+                crumbs.add(0, new Breadcrumb(ancestor.path(), ancestor.info().title()));
+            }
+        }
+        return crumbs;
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     private static List<Card> cards(Site site, SitePage page) {
-        return site.visibleChildren(page).stream()
+        return page.children().stream().map(site.pages()::get)
+                .filter(child -> child != null && !child.info().hidden())
                 .map(c -> new Card(c.path(), c.info().title(), c.info().summary(), c.info().icon()))
                 .toList();
     }
@@ -63,5 +116,16 @@ public final class PageService {
     private CommitRef updated(Revision revision, SitePage page) {
         Map<String, CommitRef> changes = sites.store().lastChanges(revision);
         return changes.get(page.generated() ? page.path() : page.sourcePath());
+    }
+
+    /** The Git blob id the bytes would get: SHA-1 over "blob <length>\0" and the bytes. */
+    static String blobId(byte[] bytes) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(("blob " + bytes.length + "\0").getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha1.digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -20,6 +20,7 @@ public final class SiteService {
     private final ContentStore store;
     private final MarkupEngine engine;
     private final Cache<String, Site> sites = Caffeine.newBuilder().maximumSize(16).build();
+    private final Cache<String, Redirects> redirects = Caffeine.newBuilder().maximumSize(16).build();
     private final Cache<String, PageHeader> headers = Caffeine.newBuilder().maximumSize(50_000).build();
     private final Cache<String, RenderedBody> bodies = Caffeine.newBuilder()
             .maximumWeight(256L << 20)
@@ -54,7 +55,16 @@ public final class SiteService {
             }
             problems.addAll(header.problems());
             return new PageHeader(header.frontMatter(), header.body(), header.bodyStartLine(), header.firstHeading(),
-                    List.copyOf(problems));
+                    List.copyOf(problems), header.frontMatterError());
+        });
+    }
+
+    /** The revision's {@code _redirects.yml}, parsed once per commit. */
+    public Redirects redirects(Revision revision) {
+        return redirects.get(revision.commit(), commit -> {
+            TreeEntry file = site(revision).files().get(Redirects.FILE);
+            return file == null ? Redirects.none()
+                    : Redirects.parse(new String(store.blob(file.blobId()).orElse(new byte[0]), StandardCharsets.UTF_8));
         });
     }
 
@@ -64,6 +74,15 @@ public final class SiteService {
             TreeEntry entry = site.files().get(page.sourcePath());
             return engine.render(header(entry), page.sourcePath());
         });
+    }
+
+    /** Parses and renders text that is not (yet) committed; nothing is cached. */
+    public PageHeader headerOf(String sourcePath, String text) {
+        return engine.readHeader(sourcePath, text);
+    }
+
+    public RenderedBody render(PageHeader header, String sourcePath) {
+        return engine.render(header, sourcePath);
     }
 
     private String text(TreeEntry entry, List<Problem> problems) {

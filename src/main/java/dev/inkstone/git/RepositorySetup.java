@@ -36,6 +36,26 @@ public final class RepositorySetup {
         return builder.build();
     }
 
+    /**
+     * Removes lock files a killed process left in the service's own repository. Safe only there: nothing but this
+     * service writes to it, and it has not started yet.
+     */
+    public static void removeStaleLocks(Path gitDir) throws IOException {
+        if (!Files.isDirectory(gitDir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(gitDir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                boolean lock = name.endsWith(".lock") && Files.isRegularFile(file);
+                boolean abandonedPack = name.startsWith("insert_") && file.getParent().endsWith("objects");
+                if (lock || abandonedPack) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
     /** The short name of the branch HEAD points at, as the default branch to serve. */
     public static String headBranch(Repository repository) throws IOException {
         String branch = repository.getBranch();

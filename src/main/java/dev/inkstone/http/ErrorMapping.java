@@ -1,8 +1,11 @@
 package dev.inkstone.http;
 
+import dev.inkstone.content.EditConflictException;
 import dev.inkstone.content.InvalidPathException;
 import dev.inkstone.content.InvalidRefException;
 import dev.inkstone.content.NotFoundException;
+import dev.inkstone.content.PreconditionException;
+import dev.inkstone.content.UnprocessableContentException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -28,6 +31,15 @@ public final class ErrorMapping {
             case FILE -> ProblemType.FILE_NOT_FOUND;
             case REF -> ProblemType.REF_NOT_FOUND;
         }, e.getMessage()));
+        config.routes.exception(PreconditionException.class, (e, ctx) -> write(ctx, ProblemDetail
+                .of(preconditionType(e.reason()), e.getMessage())
+                .with("path", e.path()).with("sha", e.currentSha()).with("location", e.location())));
+        config.routes.exception(EditConflictException.class, (e, ctx) -> write(ctx, ProblemDetail
+                .of(ProblemType.EDIT_CONFLICT, e.getMessage())
+                .with("path", e.path()).with("sha", e.currentSha()).with("conflicts", e.regions())));
+        config.routes.exception(UnprocessableContentException.class, (e, ctx) -> write(ctx, ProblemDetail
+                .of(ProblemType.UNPROCESSABLE_CONTENT, e.getMessage())
+                .with("line", e.line()).with("column", e.column())));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, ProblemType.forStatus(e.getStatus()), e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
@@ -51,9 +63,23 @@ public final class ErrorMapping {
         return type != null && type.startsWith(ProblemDetail.MEDIA_TYPE);
     }
 
+    private static ProblemType preconditionType(PreconditionException.Reason reason) {
+        return switch (reason) {
+            case STRICT_MISMATCH -> ProblemType.PRECONDITION_FAILED;
+            case REQUIRED -> ProblemType.PRECONDITION_REQUIRED;
+            case GONE -> ProblemType.GONE;
+            case EXISTS -> ProblemType.ALREADY_EXISTS;
+            case NOT_EMPTY -> ProblemType.SECTION_NOT_EMPTY;
+            case UNKNOWN_BASE -> ProblemType.UNKNOWN_BASE;
+        };
+    }
+
     public static void write(Context ctx, ProblemType type, String detail) {
-        ProblemDetail problem = ProblemDetail.of(type, detail, null);
-        ctx.status(type.status());
+        write(ctx, ProblemDetail.of(type, detail));
+    }
+
+    public static void write(Context ctx, ProblemDetail problem) {
+        ctx.status(problem.getStatus());
         ctx.res().setHeader("Cache-Control", "no-store");
         ctx.res().setHeader("ETag", null);
         ctx.contentType(ProblemDetail.MEDIA_TYPE).result(Json.bytes(problem));

@@ -43,7 +43,7 @@ public final class JettyProblemErrorHandler extends ErrorHandler {
             type = ProblemType.INVALID_URI;
         }
         String detail = message == null || message.isBlank() ? type.title() : sanitize(message);
-        return Json.bytes(new ProblemDetail(type.uri(), type.title(), code, detail, null));
+        return Json.bytes(ProblemDetail.withStatus(type, code, detail));
     }
 
     /** Jetty's reasons are short fixed phrases; keep them printable and brief. */

@@ -6,6 +6,8 @@ import dev.inkstone.content.Revision;
 import dev.inkstone.content.SiteService;
 import io.javalin.http.Context;
 
+import java.util.Optional;
+
 /** {@code GET /api/pages/{path}}: a page as JSON. */
 public final class PageController {
 
@@ -24,6 +26,13 @@ public final class PageController {
     public void get(Context ctx) {
         PagePath path = RequestPaths.after(ctx, PREFIX);
         Revision revision = sites.resolve(Params.ref(ctx));
+        Optional<String> moved = pages.redirect(revision, path);
+        if (moved.isPresent()) {
+            String query = ctx.queryString();
+            ctx.header("Location", PREFIX + "/" + RequestPaths.encode(moved.get()) + (query == null ? "" : "?" + query));
+            ctx.status(301);
+            return;
+        }
         Responses.write(ctx, revision, cache.get(revision, "page\u0000" + path, () -> pages.page(revision, path)));
     }
 }

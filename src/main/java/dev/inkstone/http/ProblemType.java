@@ -16,11 +16,17 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     CONFLICT(409, "conflict", "Conflict"),
+    EDIT_CONFLICT(409, "edit-conflict", "Edit conflict"),
+    GONE(409, "gone", "Deleted or moved since your version"),
+    ALREADY_EXISTS(409, "already-exists", "Already exists"),
+    SECTION_NOT_EMPTY(409, "section-not-empty", "Section not empty"),
+    UNKNOWN_BASE(409, "unknown-base", "Unknown base version"),
     PRECONDITION_FAILED(412, "precondition-failed", "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     URI_TOO_LONG(414, "uri-too-long", "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE_CONTENT(422, "unprocessable-content", "Unprocessable content"),
+    PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required"),
     HEADERS_TOO_LARGE(431, "headers-too-large", "Request headers too large"),
     INTERNAL(500, "internal-error", "Internal server error"),
     UNAVAILABLE(503, "unavailable", "Service unavailable");
@@ -65,6 +71,7 @@ public enum ProblemType {
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE_CONTENT;
+            case 428 -> PRECONDITION_REQUIRED;
             case 431 -> HEADERS_TOO_LARGE;
             case 503 -> UNAVAILABLE;
             default -> status >= 500 ? INTERNAL : BAD_REQUEST;

@@ -45,6 +45,21 @@ public final class RequestPaths {
         return value == null ? PagePath.ROOT : PagePath.of(value.startsWith("/") ? value.substring(1) : value);
     }
 
+    /** Percent-encodes a repository path for a URL, segment by segment, keeping '/'. */
+    public static String encode(String path) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/".indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return out.toString();
+    }
+
     static String decode(String raw) {
         byte[] source = raw.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(source.length);

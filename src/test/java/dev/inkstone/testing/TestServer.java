@@ -1,33 +1,65 @@
 package dev.inkstone.testing;
 
 import dev.inkstone.App;
+import dev.inkstone.auth.Role;
+import dev.inkstone.auth.UserStore;
+import dev.inkstone.config.HttpSettings;
 import dev.inkstone.git.GitContentStore;
+import dev.inkstone.git.GitContentWriter;
 import dev.inkstone.render.FlexmarkEngine;
 import io.javalin.Javalin;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The real application on a random port over a real repository. Every response a test receives through
- * {@link #spec()} is validated against openapi.yaml.
+ * The real application on a random port over a real repository, with a writer and a users file in a temp folder.
+ * Every response a test receives through {@link #spec()} is validated against openapi.yaml.
  */
 public final class TestServer implements AutoCloseable {
 
-    private final Javalin app;
+    public static final PersonIdent SERVICE = new PersonIdent("Inkstone", "inkstone@localhost");
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T08:00:00Z"), ZoneOffset.ofHours(1));
 
-    private TestServer(Javalin app) {
+    private final Javalin app;
+    private final GitContentWriter writer;
+    private final UserStore users;
+
+    private TestServer(Javalin app, GitContentWriter writer, UserStore users) {
         this.app = app;
+        this.writer = writer;
+        this.users = users;
+    }
+
+    public static TestServer start(Repository repository, String branch, HttpSettings settings) {
+        try {
+            Path data = Files.createTempDirectory("inkstone-data");
+            UserStore users = new UserStore(data);
+            GitContentWriter writer = new GitContentWriter(repository, branch, SERVICE, CLOCK);
+            App.Parts parts = new App.Parts(new GitContentStore(repository, branch), writer, new FlexmarkEngine(),
+                    users, () -> writer.workingTree().dirty());
+            Javalin app = App.create(parts, settings);
+            app.start("127.0.0.1", 0);
+            return new TestServer(app, writer, users);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static TestServer start(Repository repository, String branch, List<String> corsOrigins) {
-        Javalin app = App.create(new GitContentStore(repository, branch), new FlexmarkEngine(), corsOrigins);
-        app.start("127.0.0.1", 0);
-        return new TestServer(app);
+        return start(repository, branch, HttpSettings.defaults().withCors(corsOrigins));
     }
 
     public static TestServer start(TestRepo repo) {
@@ -42,13 +74,23 @@ public final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
+    public GitContentWriter writer() {
+        return writer;
+    }
+
+    /** Adds a user with the role and returns its bearer token. */
+    public String token(String name, Role role) {
+        return users.add(name, name.toLowerCase().replace(' ', '.') + "@example.com", role);
+    }
+
     /** Requests with the contract check; paths are sent exactly as written (no re-encoding). */
     public RequestSpecification spec() {
         return new RequestSpecBuilder()
                 .setBaseUri(baseUri())
                 .setUrlEncodingEnabled(false)
                 .setConfig(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
-                        .defaultContentCharset("UTF-8")))
+                        .defaultContentCharset("UTF-8")
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                 .addFilter(new Contract())
                 .build();
     }
@@ -56,5 +98,6 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        writer.close();
     }
 }

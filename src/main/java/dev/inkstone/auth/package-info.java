@@ -1,0 +1,2 @@
+/** Users, roles and bearer tokens: who may read and who may write. */
+package dev.inkstone.auth;

@@ -1,0 +1,25 @@
+package dev.inkstone.config;
+
+import java.util.List;
+
+/** How the HTTP face behaves: who may call it from browsers, whether reads need a token, body limits. */
+public record HttpSettings(List<String> corsOrigins, boolean publicReads, long pageBytes, long fileBytes) {
+
+    public static final long DEFAULT_PAGE_BYTES = 2L << 20;
+    public static final long DEFAULT_FILE_BYTES = 20L << 20;
+
+    public HttpSettings {
+        corsOrigins = List.copyOf(corsOrigins);
+        if (pageBytes <= 0 || fileBytes <= 0) {
+            throw new IllegalArgumentException("body limits must be positive");
+        }
+    }
+
+    public static HttpSettings defaults() {
+        return new HttpSettings(List.of(), true, DEFAULT_PAGE_BYTES, DEFAULT_FILE_BYTES);
+    }
+
+    public HttpSettings withCors(List<String> origins) {
+        return new HttpSettings(origins, publicReads, pageBytes, fileBytes);
+    }
+}
