@@ -30,6 +30,7 @@ public final class EditService {
 
     public WriteResult putPage(PagePath path, byte[] content, String sha, String ifMatch, String message,
                                Person author) {
+        checkPagePath(path);
         Site site = sites.site(sites.resolve(null));
         Optional<SitePage> existing = site.page(path.value()).filter(page -> !page.generated());
         String file = existing.map(SitePage::sourcePath).orElseGet(() -> newPageFile(site, path));
@@ -76,6 +77,7 @@ public final class EditService {
             throw new PreconditionException(PreconditionException.Reason.EXISTS, to.value(), null, null,
                     "a page already exists at '" + to + "'");
         }
+        checkPagePath(to);
         String target = newPageFile(site, to);
         WritePaths.check(target);
         Change change = new Change.Move(page.sourcePath(), target, guard(sha, ifMatch));
@@ -158,6 +160,12 @@ public final class EditService {
         if (error != null) {
             throw new UnprocessableContentException("front matter of " + file + " does not parse: "
                     + error.message(), error.line(), error.column());
+        }
+    }
+
+    private static void checkPagePath(PagePath path) {
+        if (!path.isRoot()) {
+            WritePaths.check(path.value());
         }
     }
 
