@@ -5,6 +5,8 @@ import dev.inkstone.config.HttpSettings;
 import dev.inkstone.content.ContentStore;
 import dev.inkstone.content.ContentWriter;
 import dev.inkstone.content.EditService;
+import dev.inkstone.content.HistoryService;
+import dev.inkstone.content.HistoryStore;
 import dev.inkstone.content.MarkupEngine;
 import dev.inkstone.content.NavService;
 import dev.inkstone.content.PageService;
@@ -12,6 +14,8 @@ import dev.inkstone.content.SiteService;
 import dev.inkstone.http.Authenticator;
 import dev.inkstone.http.EditController;
 import dev.inkstone.http.ErrorMapping;
+import dev.inkstone.http.FeedController;
+import dev.inkstone.http.HistoryController;
 import dev.inkstone.http.HealthController;
 import dev.inkstone.http.JettyProblemErrorHandler;
 import dev.inkstone.http.NavController;
@@ -37,12 +41,13 @@ public final class App {
 
     /** The parts the routes need; built by {@link Main} or a test. */
     public record Parts(ContentStore store, ContentWriter writer, MarkupEngine engine, UserStore users,
-                        BooleanSupplier workingTreeDirty) {
+                        HistoryStore history, BooleanSupplier workingTreeDirty) {
     }
 
     public static Javalin create(Parts parts, HttpSettings settings) {
         SiteService sites = new SiteService(parts.store(), parts.engine());
-        PageService pages = new PageService(sites);
+        PageService pages = new PageService(sites, parts.history());
+        HistoryService historyService = new HistoryService(sites, parts.history(), parts.writer(), pages);
         ResponseCache cache = new ResponseCache();
         Authenticator auth = new Authenticator(parts.users(), settings.publicReads());
         PageController page = new PageController(sites, pages, cache);
@@ -51,6 +56,8 @@ public final class App {
         ProblemsController problems = new ProblemsController(sites, pages, cache);
         HealthController health = new HealthController(sites, parts.workingTreeDirty());
         OpenApiController openApi = new OpenApiController();
+        HistoryController history = new HistoryController(sites, historyService, auth, settings.pageBytes());
+        FeedController feed = new FeedController(sites, historyService, settings.publicUrl());
         EditController edit = new EditController(new EditService(sites, pages, parts.writer()), auth,
                 new EditController.Limits(settings.pageBytes(), settings.fileBytes()));
 
@@ -75,6 +82,15 @@ public final class App {
             config.routes.get(RawController.SOURCE_PREFIX, raw::source);
             config.routes.get(RawController.FILES_PREFIX + "/<path>", raw::file);
             config.routes.post(RawController.FILES_PREFIX + "/<path>", edit::putFile);
+            config.routes.get(HistoryController.HISTORY_PREFIX, history::pageHistory);
+            config.routes.get(HistoryController.HISTORY_PREFIX + "/<path>", history::pageHistory);
+            config.routes.get(HistoryController.DIFF_PREFIX + "/<path>", history::diff);
+            config.routes.get(HistoryController.DIFF_PREFIX, history::diff);
+            config.routes.get("/api/commits/{id}", history::commit);
+            config.routes.post("/api/commits/{id}/revert", history::revert);
+            config.routes.post("/api/restore", history::restore);
+            config.routes.get("/api/changes", history::changes);
+            config.routes.get("/feed.atom", feed::get);
             config.routes.get("/api/problems", problems::get);
             config.routes.get("/api/health", health::get);
             config.routes.get("/openapi.yaml", openApi::get);

@@ -5,6 +5,8 @@ import dev.inkstone.config.HttpSettings;
 import dev.inkstone.config.ServerConfig;
 import dev.inkstone.git.GitContentStore;
 import dev.inkstone.git.GitContentWriter;
+import dev.inkstone.git.GitHistoryStore;
+import dev.inkstone.git.HistoryFiles;
 import dev.inkstone.git.RepositorySetup;
 import dev.inkstone.render.FlexmarkEngine;
 import io.javalin.Javalin;
@@ -61,6 +63,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--max-file-bytes", defaultValue = "20971520", description = "body limit for file uploads")
     long maxFileBytes;
 
+    @Option(names = "--public-url", defaultValue = "${env:INKSTONE_PUBLIC_URL}",
+            description = "base URL for absolute links (Atom feed, GitHub API); default: from the request's Host "
+                    + "(INKSTONE_PUBLIC_URL)")
+    String publicUrl;
+
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
@@ -81,10 +88,12 @@ public final class Main implements Callable<Integer> {
         users.ensureAdmin().ifPresent(token -> System.out.println(
                 "Created the first admin user. Its token, shown only this once:\n" + token));
         GitContentWriter writer = new GitContentWriter(repository, served, SERVICE_IDENTITY, Clock.systemDefaultZone());
+        GitHistoryStore history = new GitHistoryStore(repository, served,
+                config.data().resolve("history").resolve(HistoryFiles.name(repository, served)));
         App.Parts parts = new App.Parts(new GitContentStore(repository, served), writer, new FlexmarkEngine(), users,
-                () -> writer.workingTree().dirty());
+                history, () -> writer.workingTree().dirty());
         HttpSettings settings = new HttpSettings(config.corsOrigins(), readAccess.equals("public"), maxPageBytes,
-                maxFileBytes);
+                maxFileBytes, blankToNull(publicUrl));
         Javalin app = App.create(parts, settings);
         app.start(config.port());
         LOG.info("Inkstone serves branch '{}' of {} on port {}", served, repository.getDirectory(), app.port());

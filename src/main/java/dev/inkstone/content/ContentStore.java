@@ -36,4 +36,13 @@ public interface ContentStore {
 
     /** The branch the service serves. */
     String branch();
+
+    /** The entries of a folder ("" for the root) of the revision; empty when there is no such folder. */
+    Optional<List<FolderEntry>> folder(Revision revision, String path);
+
+    /**
+     * {@code git log} from {@code fromCommit}, newest first: with {@code path}, only commits that changed it (or
+     * anything under it), with Git's history simplification. Skips {@code skip} commits, returns up to {@code limit}.
+     */
+    CommitLogPage log(String fromCommit, String path, int skip, int limit);
 }

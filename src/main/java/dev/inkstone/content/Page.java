@@ -7,5 +7,6 @@ import java.util.Map;
 public record Page(String path, String title, String navTitle, String subtitle, String summary, String icon,
                    List<String> tags, Map<String, Object> meta, String html, List<TocItem> toc,
                    List<Breadcrumb> breadcrumbs, List<Card> children, String sourcePath, String sha,
-                   String revision, CommitRef updated, List<String> warnings) {
+                   String revision, CommitRef updated, CommitRef created, List<Authorship.Contributor> contributors,
+                   List<String> warnings) {
 }

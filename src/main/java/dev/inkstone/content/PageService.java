@@ -6,16 +6,17 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Assembles the page JSON: rendered body, breadcrumbs, cards, last change and warnings. */
 public final class PageService {
 
     private final SiteService sites;
+    private final HistoryStore history;
 
-    public PageService(SiteService sites) {
+    public PageService(SiteService sites, HistoryStore history) {
         this.sites = sites;
+        this.history = history;
     }
 
     public Page page(Revision revision, PagePath path) {
@@ -32,7 +33,10 @@ public final class PageService {
             problems.addAll(body.problems());
             problems.addAll(LinkChecker.brokenLinks(site, page.sourcePath(), body));
         }
-        return assemble(site, page, page.info(), html, toc, page.blobId(), updated(revision, page), problems);
+        Authorship authorship = page.generated() ? new Authorship(null, List.of())
+                : history.authorship(revision, page.sourcePath());
+        return assemble(site, page, page.info(), html, toc, page.blobId(), updated(revision, page), authorship,
+                problems);
     }
 
     /** Where a page that is not here went, by the revision's {@code _redirects.yml}. */
@@ -62,15 +66,16 @@ public final class PageService {
         String parent = path.isRoot() ? null : path.parent().value();
         SitePage draft = new SitePage(path.value(), sourcePath, blobId(content.getBytes(StandardCharsets.UTF_8)),
                 info, parent, existing.map(SitePage::children).orElse(List.of()), List.of());
-        return assemble(site, draft, info, body.html(), body.toc(), draft.blobId(), null, problems);
+        return assemble(site, draft, info, body.html(), body.toc(), draft.blobId(), null,
+                new Authorship(null, List.of()), problems);
     }
 
     private static Page assemble(Site site, SitePage page, PageInfo info, String html, List<TocItem> toc, String sha,
-                                 CommitRef updated, List<Problem> problems) {
+                                 CommitRef updated, Authorship authorship, List<Problem> problems) {
         return new Page(page.path(), info.title(), info.navTitle(), info.subtitle(), info.summary(), info.icon(),
                 info.tags(), info.meta(), html, toc, breadcrumbs(site, page), cards(site, page),
-                page.sourcePath(), sha, site.revision().commit(), updated,
-                problems.stream().map(Problem::asWarning).toList());
+                page.sourcePath(), sha, site.revision().commit(), updated, authorship.created(),
+                authorship.contributors(), problems.stream().map(Problem::asWarning).toList());
     }
 
     /** Every problem of the revision: structural ones and those found by rendering each page. */
@@ -113,9 +118,11 @@ public final class PageService {
                 .toList();
     }
 
+    /** From the history index when it is ready; else from one pass over history for the whole revision. */
     private CommitRef updated(Revision revision, SitePage page) {
-        Map<String, CommitRef> changes = sites.store().lastChanges(revision);
-        return changes.get(page.generated() ? page.path() : page.sourcePath());
+        String path = page.generated() ? page.path() : page.sourcePath();
+        return history.lastChange(revision, path)
+                .orElseGet(() -> sites.store().lastChanges(revision).get(path));
     }
 
     /** The Git blob id the bytes would get: SHA-1 over "blob <length>\0" and the bytes. */

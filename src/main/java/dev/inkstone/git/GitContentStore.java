@@ -2,9 +2,11 @@ package dev.inkstone.git;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.inkstone.content.CommitLogPage;
 import dev.inkstone.content.CommitRef;
 import dev.inkstone.content.FileChange;
 import dev.inkstone.content.ContentStore;
+import dev.inkstone.content.FolderEntry;
 import dev.inkstone.content.InvalidRefException;
 import dev.inkstone.content.NotFoundException;
 import dev.inkstone.content.Revision;
@@ -198,5 +200,15 @@ public final class GitContentStore implements ContentStore {
             }
             return Map.copyOf(new LastChangeScanner(repository).scan(ObjectId.fromString(commit), wanted));
         });
+    }
+
+    @Override
+    public Optional<List<FolderEntry>> folder(Revision revision, String path) {
+        return new FolderListing(repository).list(revision.commit(), path);
+    }
+
+    @Override
+    public CommitLogPage log(String fromCommit, String path, int skip, int limit) {
+        return new CommitLog(repository).page(fromCommit, path, skip, limit);
     }
 }

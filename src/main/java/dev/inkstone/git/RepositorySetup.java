@@ -27,6 +27,7 @@ public final class RepositorySetup {
 
     /** Opens an existing clone, bare or with a working tree. */
     public static Repository open(Path path) throws IOException {
+        CommitGraphReads.enable();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
         if (Files.isDirectory(path.resolve(Constants.DOT_GIT))) {
             builder.setWorkTree(path.toFile()).setGitDir(path.resolve(Constants.DOT_GIT).toFile());
@@ -68,6 +69,7 @@ public final class RepositorySetup {
      */
     public static Repository openOrSeed(Path gitDir, String branch, Map<String, byte[]> files, PersonIdent identity)
             throws IOException {
+        CommitGraphReads.enable();
         if (Files.exists(gitDir.resolve("HEAD"))) {
             return open(gitDir);
         }

@@ -1,6 +1,8 @@
 package dev.inkstone.http;
 
 import dev.inkstone.content.EditConflictException;
+import dev.inkstone.content.HistoryRewrittenException;
+import dev.inkstone.content.RevertConflictException;
 import dev.inkstone.content.InvalidPathException;
 import dev.inkstone.content.InvalidRefException;
 import dev.inkstone.content.NotFoundException;
@@ -40,6 +42,10 @@ public final class ErrorMapping {
         config.routes.exception(UnprocessableContentException.class, (e, ctx) -> write(ctx, ProblemDetail
                 .of(ProblemType.UNPROCESSABLE_CONTENT, e.getMessage())
                 .with("line", e.line()).with("column", e.column())));
+        config.routes.exception(RevertConflictException.class, (e, ctx) -> write(ctx, ProblemDetail
+                .of(ProblemType.REVERT_CONFLICT, e.getMessage()).with("paths", e.paths())));
+        config.routes.exception(HistoryRewrittenException.class, (e, ctx) ->
+                write(ctx, ProblemType.HISTORY_REWRITTEN, e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, ProblemType.forStatus(e.getStatus()), e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {

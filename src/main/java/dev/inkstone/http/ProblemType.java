@@ -21,6 +21,8 @@ public enum ProblemType {
     ALREADY_EXISTS(409, "already-exists", "Already exists"),
     SECTION_NOT_EMPTY(409, "section-not-empty", "Section not empty"),
     UNKNOWN_BASE(409, "unknown-base", "Unknown base version"),
+    REVERT_CONFLICT(409, "revert-conflict", "Revert conflict"),
+    HISTORY_REWRITTEN(409, "history-rewritten", "History rewritten"),
     PRECONDITION_FAILED(412, "precondition-failed", "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     URI_TOO_LONG(414, "uri-too-long", "URI too long"),

@@ -25,4 +25,7 @@ final class WriteRequests {
 
     record Revert(String message) {
     }
+
+    record Restore(String path, String ref, String sha, String message) {
+    }
 }

@@ -6,6 +6,7 @@ import dev.inkstone.auth.UserStore;
 import dev.inkstone.config.HttpSettings;
 import dev.inkstone.git.GitContentStore;
 import dev.inkstone.git.GitContentWriter;
+import dev.inkstone.git.GitHistoryStore;
 import dev.inkstone.render.FlexmarkEngine;
 import io.javalin.Javalin;
 import io.restassured.builder.RequestSpecBuilder;
@@ -48,8 +49,9 @@ public final class TestServer implements AutoCloseable {
             Path data = Files.createTempDirectory("inkstone-data");
             UserStore users = new UserStore(data);
             GitContentWriter writer = new GitContentWriter(repository, branch, SERVICE, CLOCK);
+            GitHistoryStore history = new GitHistoryStore(repository, branch, data.resolve("history/index.idx"));
             App.Parts parts = new App.Parts(new GitContentStore(repository, branch), writer, new FlexmarkEngine(),
-                    users, () -> writer.workingTree().dirty());
+                    users, history, () -> writer.workingTree().dirty());
             Javalin app = App.create(parts, settings);
             app.start("127.0.0.1", 0);
             return new TestServer(app, writer, users);

@@ -1,0 +1,48 @@
+package dev.inkstone.content;
+
+import java.util.List;
+import java.util.Optional;
+
+/** History of the content repository: per-file logs that follow renames, commits, diffs and ranges. */
+public interface HistoryStore {
+
+    /**
+     * The history of {@code file} as seen from {@code revision}, newest first, following renames.
+     * {@code cursor} (from a previous page) pins the walk to where it stopped.
+     */
+    HistoryPage fileHistory(Revision revision, String file, int limit, String cursor);
+
+    /** Who created a file (following renames) and who changed it, as seen from a revision. */
+    Authorship authorship(Revision revision, String file);
+
+    /** The last commit that changed a file or folder, from the history index; empty while it is not ready. */
+    Optional<CommitRef> lastChange(Revision revision, String path);
+
+    /** A commit by full or abbreviated id, with its changed files. */
+    Optional<CommitSummary> commit(String id);
+
+    /** Commits reachable from {@code revision}, newest first, with their files; {@code cursor} continues. */
+    List<CommitSummary> log(Revision revision, int limit, String afterCommit);
+
+    /** The unified diff of {@code file} between two commits; a side where the file is absent counts as empty. */
+    FileDiff diff(String file, String fromCommit, String fromFile, String toCommit);
+
+    /** Files changed between two commits, renames detected. */
+    List<ChangedFile> changesBetween(String fromCommit, String toCommit);
+
+    /** The blob id of a file at a commit, if it exists there. */
+    Optional<String> blobAt(String commit, String file);
+
+    /**
+     * The changes that undo {@code commit} on top of {@code onto}, each guarded by the exact current version,
+     * or the paths that do not apply cleanly.
+     */
+    RevertPlan planRevert(String commit, String onto);
+
+    /** What reverting a commit would change, or why it cannot be done cleanly. */
+    record RevertPlan(List<Change> changes, List<String> conflicts) {
+    }
+
+    /** The parents of a commit. */
+    List<String> parents(String commit);
+}

@@ -1,0 +1,421 @@
+package dev.inkstone.git;
+
+import dev.inkstone.content.Authorship;
+import dev.inkstone.content.Change;
+import dev.inkstone.content.Guard;
+import dev.inkstone.content.ChangedFile;
+import dev.inkstone.content.CommitRef;
+import dev.inkstone.content.CommitSummary;
+import dev.inkstone.content.FileDiff;
+import dev.inkstone.content.HistoryItem;
+import dev.inkstone.content.HistoryPage;
+import dev.inkstone.content.HistoryStore;
+import dev.inkstone.content.InvalidRefException;
+import dev.inkstone.content.Person;
+import dev.inkstone.content.Revision;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.AbbreviatedObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.merge.MergeStrategy;
+import org.eclipse.jgit.merge.ResolveMerger;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.ChangedPathTreeFilter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * History through JGit: answers from the {@link HistoryIndex} once it is ready, and from walks with
+ * changed-path Bloom filters ({@link ChangedPathTreeFilter}) until then.
+ */
+public final class GitHistoryStore implements HistoryStore {
+
+    private final Repository repository;
+    private final String refName;
+    private final HistoryIndexer indexer;
+
+    public GitHistoryStore(Repository repository, String branch, Path indexFile) {
+        this.repository = repository;
+        this.refName = Constants.R_HEADS + branch;
+        this.indexer = new HistoryIndexer(repository, refName, indexFile);
+        indexer.start();
+    }
+
+    /** The index at the branch tip, if it is ready and {@code commit} is on its line of history. */
+    private Optional<HistoryIndex> index(String commit) {
+        try {
+            Ref ref = repository.exactRef(refName);
+            if (ref == null || ref.getObjectId() == null) {
+                return Optional.empty();
+            }
+            HistoryIndex index = indexer.at(ref.getObjectId());
+            if (index == null) {
+                return Optional.empty();
+            }
+            Integer seq = index.seqOf(ObjectId.fromString(commit));
+            boolean usable = seq != null && (index.linear() || ObjectId.fromString(commit).equals(ref.getObjectId()));
+            return usable ? Optional.of(index) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether history answers come from the index yet (for health and tests). */
+    public boolean indexReady() {
+        try {
+            Ref ref = repository.exactRef(refName);
+            return ref != null && indexer.at(ref.getObjectId()) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public HistoryPage fileHistory(Revision revision, String file, int limit, String cursor) {
+        HistoryCursor position = cursor == null ? new HistoryCursor(revision.commit(), null, file)
+                : HistoryCursor.decode(cursor);
+        Optional<HistoryIndex> index = index(position.revision());
+        return index.isPresent() ? fromIndex(index.get(), position, limit) : fromWalk(position, limit);
+    }
+
+    private HistoryPage fromIndex(HistoryIndex index, HistoryCursor position, int limit) {
+        String path = position.path();
+        int maxSeq = position.after() != null ? Integer.parseInt(position.after())
+                : index.seqOf(ObjectId.fromString(position.revision()));
+        List<HistoryItem> items = new ArrayList<>();
+        while (items.size() < limit) {
+            HistoryIndex.PathLog log = index.log(path);
+            int at = log == null ? -1 : log.newestAtMost(maxSeq);
+            if (at < 0) {
+                break;
+            }
+            int seq = log.seqs[at];
+            byte kind = log.kinds[at];
+            HistoryIndex.CommitMeta meta = index.commit(seq);
+            if (kind == HistoryIndex.RENAMED_TO) {
+                items.add(item(meta, "renamed", log.others[at], path));
+            } else if (kind == HistoryIndex.RENAMED_FROM) {
+                items.add(item(meta, "renamed", path, log.others[at]));
+                path = log.others[at];
+            } else if (kind != HistoryIndex.FOLDER) {
+                items.add(item(meta, changeName(kind), path, null));
+            }
+            maxSeq = seq - 1;
+        }
+        HistoryIndex.PathLog rest = index.log(path);
+        boolean more = rest != null && rest.newestAtMost(maxSeq) >= 0;
+        return new HistoryPage(items, more
+                ? new HistoryCursor(position.revision(), String.valueOf(maxSeq), path).encode() : null);
+    }
+
+    private HistoryPage fromWalk(HistoryCursor position, int limit) {
+        String path = position.path();
+        ObjectId start = ObjectId.fromString(position.after() != null ? position.after() : position.revision());
+        List<HistoryItem> items = new ArrayList<>();
+        String next = null;
+        try (ObjectReader reader = repository.newObjectReader()) {
+            walking:
+            while (start != null) {
+                try (RevWalk walk = new RevWalk(reader)) {
+                    walk.setTreeFilter(ChangedPathTreeFilter.create(path));
+                    walk.markStart(walk.parseCommit(start));
+                    start = null;
+                    for (RevCommit commit : walk) {
+                        if (items.size() == limit) {
+                            next = new HistoryCursor(position.revision(), commit.name(), path).encode();
+                            break walking;
+                        }
+                        String current = path;
+                        CommitChanges.FileChange change = CommitChanges.of(repository, reader, walk, commit).stream()
+                                .filter(c -> current.equals(c.path()) || current.equals(c.previousPath()))
+                                .findFirst().orElse(null);
+                        if (change == null) {
+                            continue;
+                        }
+                        HistoryIndex.CommitMeta meta = meta(commit);
+                        if (change.kind() == HistoryIndex.RENAMED_FROM && change.path().equals(path)) {
+                            items.add(item(meta, "renamed", path, change.previousPath()));
+                            path = change.previousPath();
+                            start = commit.getParentCount() > 0 ? commit.getParent(0).copy() : null;
+                            continue walking;
+                        }
+                        if (change.kind() == HistoryIndex.RENAMED_FROM) {
+                            items.add(item(meta, "renamed", change.path(), path));
+                        } else {
+                            items.add(item(meta, changeName(change.kind()), path, null));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new HistoryPage(items, next);
+    }
+
+    @Override
+    public Authorship authorship(Revision revision, String file) {
+        List<HistoryItem> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            HistoryPage page = fileHistory(revision, file, 100, cursor);
+            all.addAll(page.items());
+            cursor = page.next();
+        } while (cursor != null);
+        if (all.isEmpty()) {
+            return new Authorship(null, List.of());
+        }
+        HistoryItem first = all.get(all.size() - 1);
+        Map<String, Authorship.Contributor> contributors = new LinkedHashMap<>();
+        for (HistoryItem item : all) {
+            String key = item.author().name() + "\u0000" + item.author().email();
+            Authorship.Contributor known = contributors.get(key);
+            contributors.put(key, new Authorship.Contributor(item.author().name(), item.author().email(),
+                    known == null ? 1 : known.commits() + 1));
+        }
+        List<Authorship.Contributor> sorted = new ArrayList<>(contributors.values());
+        sorted.sort((a, b) -> Integer.compare(b.commits(), a.commits()));
+        return new Authorship(new CommitRef(first.commit(), first.date(), first.author()), sorted);
+    }
+
+    @Override
+    public Optional<CommitRef> lastChange(Revision revision, String path) {
+        Optional<HistoryIndex> index = index(revision.commit());
+        if (index.isEmpty()) {
+            return Optional.empty();
+        }
+        HistoryIndex.PathLog log = index.get().log(path);
+        int at = log == null ? -1 : log.newestAtMost(index.get().seqOf(ObjectId.fromString(revision.commit())));
+        if (at < 0) {
+            return Optional.empty();
+        }
+        HistoryIndex.CommitMeta meta = index.get().commit(log.seqs[at]);
+        return Optional.of(new CommitRef(meta.id().name(), date(meta), new Person(meta.authorName(), meta.authorEmail())));
+    }
+
+    @Override
+    public Optional<CommitSummary> commit(String id) {
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            Optional<ObjectId> resolved = resolveCommit(reader, id);
+            if (resolved.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(summary(reader, walk, walk.parseCommit(resolved.get())));
+        } catch (MissingObjectException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<CommitSummary> log(Revision revision, int limit, String afterCommit) {
+        List<CommitSummary> commits = new ArrayList<>();
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            RevCommit start = walk.parseCommit(ObjectId.fromString(revision.commit()));
+            walk.markStart(start);
+            boolean skipping = afterCommit != null;
+            for (RevCommit commit : walk) {
+                if (skipping) {
+                    skipping = !commit.name().equals(afterCommit);
+                    continue;
+                }
+                commits.add(summary(reader, walk, commit));
+                if (commits.size() == limit) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return commits;
+    }
+
+    @Override
+    public FileDiff diff(String file, String fromCommit, String fromFile, String toCommit) {
+        return new FileDiffer(repository).diff(file, fromCommit, fromFile, toCommit);
+    }
+
+    @Override
+    public List<ChangedFile> changesBetween(String fromCommit, String toCommit) {
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            return CommitChanges.between(repository, reader, walk.parseCommit(ObjectId.fromString(fromCommit)).getTree(),
+                            walk.parseCommit(ObjectId.fromString(toCommit)).getTree()).stream()
+                    .map(GitHistoryStore::changed).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<String> blobAt(String commit, String file) {
+        try (RevWalk walk = new RevWalk(repository);
+             TreeWalk treeWalk = TreeWalk.forPath(repository, file,
+                     walk.parseCommit(ObjectId.fromString(commit)).getTree())) {
+            return treeWalk == null ? Optional.empty() : Optional.of(treeWalk.getObjectId(0).name());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public RevertPlan planRevert(String commit, String onto) {
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            RevCommit target = walk.parseCommit(ObjectId.fromString(commit));
+            RevCommit tip = walk.parseCommit(ObjectId.fromString(onto));
+            RevTree parentTree = target.getParentCount() == 0 ? null : walk.parseCommit(target.getParent(0)).getTree();
+            ResolveMerger merger = (ResolveMerger) MergeStrategy.RESOLVE.newMerger(repository, true);
+            merger.setBase(target.getTree());
+            boolean clean = merger.merge(tip.getTree(), parentTree == null ? emptyTree(reader) : parentTree);
+            if (!clean) {
+                List<String> conflicts = new ArrayList<>(merger.getUnmergedPaths());
+                if (merger.getFailingPaths() != null) {
+                    conflicts.addAll(merger.getFailingPaths().keySet());
+                }
+                return new RevertPlan(List.of(), conflicts.stream().distinct().sorted().toList());
+            }
+            RevTree result = walk.parseTree(merger.getResultTreeId());
+            List<Change> changes = new ArrayList<>();
+            try (TreeWalk treeWalk = new TreeWalk(reader)) {
+                treeWalk.setRecursive(true);
+                treeWalk.setFilter(org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF);
+                treeWalk.addTree(tip.getTree());
+                treeWalk.addTree(result);
+                while (treeWalk.next()) {
+                    String path = treeWalk.getPathString();
+                    boolean existed = treeWalk.getRawMode(0) != 0;
+                    boolean exists = treeWalk.getRawMode(1) != 0;
+                    Guard guard = existed ? Guard.strict(treeWalk.getObjectId(0).name()) : Guard.ABSENT;
+                    if (exists) {
+                        byte[] bytes = reader.open(treeWalk.getObjectId(1), Constants.OBJ_BLOB)
+                                .getCachedBytes(Integer.MAX_VALUE);
+                        changes.add(new Change.Put(path, bytes, false, guard));
+                    } else {
+                        changes.add(new Change.Delete(path, false, guard));
+                    }
+                }
+            }
+            return new RevertPlan(changes, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectId emptyTree(ObjectReader reader) throws IOException {
+        try (ObjectInserter.Formatter formatter = new ObjectInserter.Formatter()) {
+            return formatter.idFor(Constants.OBJ_TREE, new byte[0]);
+        }
+    }
+
+    @Override
+    public List<String> parents(String commit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            List<String> parents = new ArrayList<>();
+            for (RevCommit parent : walk.parseCommit(ObjectId.fromString(commit)).getParents()) {
+                parents.add(parent.name());
+            }
+            return parents;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<ObjectId> resolveCommit(ObjectReader reader, String id) throws IOException {
+        if (RefNames.FULL_ID.matcher(id).matches()) {
+            return Optional.of(ObjectId.fromString(id));
+        }
+        if (!RefNames.ABBREVIATED_ID.matcher(id).matches()) {
+            throw new InvalidRefException("a commit id is 7 to 40 hex digits, got '" + id + "'");
+        }
+        Collection<ObjectId> candidates = reader.resolve(AbbreviatedObjectId.fromString(id));
+        if (candidates.size() > 1) {
+            throw new InvalidRefException("abbreviated commit id '" + id + "' is ambiguous");
+        }
+        return candidates.stream().findFirst();
+    }
+
+    private CommitSummary summary(ObjectReader reader, RevWalk walk, RevCommit commit) throws IOException {
+        List<String> parents = new ArrayList<>();
+        for (RevCommit parent : commit.getParents()) {
+            parents.add(parent.name());
+        }
+        HistoryIndex.CommitMeta meta = meta(commit);
+        List<ChangedFile> files = CommitChanges.of(repository, reader, walk, commit).stream()
+                .map(GitHistoryStore::changed).toList();
+        return new CommitSummary(commit.name(), meta.message(), new Person(meta.authorName(), meta.authorEmail()),
+                date(meta), parents, files);
+    }
+
+    private static ChangedFile changed(CommitChanges.FileChange change) {
+        return new ChangedFile(changeName(change.kind()), change.path(), change.previousPath());
+    }
+
+    private static HistoryIndex.CommitMeta meta(RevCommit commit) {
+        return new HistoryIndex.CommitMeta(commit.copy(), commit.getAuthorIdent().getWhenAsInstant().getEpochSecond(),
+                commit.getAuthorIdent().getZoneOffset().getTotalSeconds() / 60, commit.getAuthorIdent().getName(),
+                commit.getAuthorIdent().getEmailAddress(), commit.getFullMessage());
+    }
+
+    private static HistoryItem item(HistoryIndex.CommitMeta meta, String change, String path, String previousPath) {
+        return new HistoryItem(meta.id().name(), meta.message().stripTrailing(),
+                new Person(meta.authorName(), meta.authorEmail()), date(meta), change, path, previousPath);
+    }
+
+    static String date(HistoryIndex.CommitMeta meta) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(meta.epochSecond()),
+                        ZoneOffset.ofTotalSeconds(meta.offsetMinutes() * 60))
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    private static String changeName(byte kind) {
+        return switch (kind) {
+            case HistoryIndex.ADDED -> "added";
+            case HistoryIndex.DELETED -> "deleted";
+            case HistoryIndex.RENAMED_FROM, HistoryIndex.RENAMED_TO -> "renamed";
+            default -> "modified";
+        };
+    }
+
+    /** Where a history page stops: the revision it is pinned to, the position after which to go on, the path. */
+    record HistoryCursor(String revision, String after, String path) {
+
+        String encode() {
+            String raw = "h1|" + revision + "|" + after + "|" + path;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static HistoryCursor decode(String cursor) {
+            try {
+                String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                String[] parts = raw.split("\\|", 4);
+                if (parts.length != 4 || !parts[0].equals("h1") || !RefNames.FULL_ID.matcher(parts[1]).matches()) {
+                    throw new IllegalArgumentException();
+                }
+                return new HistoryCursor(parts[1], parts[2].equals("null") ? null : parts[2], parts[3]);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRefException("cursor is not one this service gave out");
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.inkstone.git;
+
+import org.eclipse.jgit.lib.ObjectId;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per-path history of a branch, built from one pass over its commits: for every file and folder, the commits
+ * that changed it (oldest first, by sequence number) and how. Renames are recorded on both names. Appending the
+ * commits of a moved branch costs work proportional to those commits. Not thread-safe: {@link HistoryIndexer}
+ * guards it.
+ */
+final class HistoryIndex {
+
+    static final byte ADDED = 'A';
+    static final byte MODIFIED = 'M';
+    static final byte DELETED = 'D';
+    /** Arrived here by a rename; {@code other} is the previous path. */
+    static final byte RENAMED_FROM = 'R';
+    /** Left by a rename; {@code other} is the new path. */
+    static final byte RENAMED_TO = 'O';
+    /** Something under this folder changed. */
+    static final byte FOLDER = 'F';
+
+    private static final int MAGIC = 0x494E4B48; // "INKH"
+    static final int VERSION = 2;
+
+    /** One commit's metadata, as history items show it. */
+    record CommitMeta(ObjectId id, long epochSecond, int offsetMinutes, String authorName, String authorEmail,
+                      String message) {
+    }
+
+    /** The log of one path: parallel arrays, ascending by sequence number. */
+    static final class PathLog {
+        int size;
+        int[] seqs = new int[4];
+        byte[] kinds = new byte[4];
+        String[] others = new String[4];
+
+        void add(int seq, byte kind, String other) {
+            if (size == seqs.length) {
+                seqs = Arrays.copyOf(seqs, size * 2);
+                kinds = Arrays.copyOf(kinds, size * 2);
+                others = Arrays.copyOf(others, size * 2);
+            }
+            seqs[size] = seq;
+            kinds[size] = kind;
+            others[size] = other;
+            size++;
+        }
+
+        /** Index of the newest entry with a sequence number at most {@code maxSeq}, or -1. */
+        int newestAtMost(int maxSeq) {
+            int found = Arrays.binarySearch(seqs, 0, size, maxSeq);
+            if (found >= 0) {
+                return found;
+            }
+            return -found - 2;
+        }
+    }
+
+    private final List<CommitMeta> commits = new ArrayList<>();
+    private final Map<ObjectId, Integer> seqOf = new HashMap<>();
+    private final Map<String, PathLog> paths = new HashMap<>();
+    private boolean linear = true;
+
+    int size() {
+        return commits.size();
+    }
+
+    ObjectId tip() {
+        return commits.isEmpty() ? null : commits.get(commits.size() - 1).id();
+    }
+
+    /** Whether every indexed commit has at most one parent, so "older" means "ancestor". */
+    boolean linear() {
+        return linear;
+    }
+
+    Integer seqOf(ObjectId commit) {
+        return seqOf.get(commit);
+    }
+
+    CommitMeta commit(int seq) {
+        return commits.get(seq);
+    }
+
+    PathLog log(String path) {
+        return paths.get(path);
+    }
+
+    /** Appends a commit (newer than all indexed ones) and returns its sequence number. */
+    int append(CommitMeta meta, boolean merge) {
+        int seq = commits.size();
+        commits.add(meta);
+        seqOf.put(meta.id(), seq);
+        if (merge) {
+            linear = false;
+        }
+        return seq;
+    }
+
+    void record(String path, int seq, byte kind, String other) {
+        paths.computeIfAbsent(path, key -> new PathLog()).add(seq, kind, other);
+    }
+
+    void write(DataOutputStream out) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeBoolean(linear);
+        out.writeInt(commits.size());
+        byte[] raw = new byte[20];
+        for (CommitMeta meta : commits) {
+            meta.id().copyRawTo(raw, 0);
+            out.write(raw);
+            out.writeLong(meta.epochSecond());
+            out.writeInt(meta.offsetMinutes());
+            writeString(out, meta.authorName());
+            writeString(out, meta.authorEmail());
+            writeString(out, meta.message());
+        }
+        out.writeInt(paths.size());
+        for (Map.Entry<String, PathLog> entry : paths.entrySet()) {
+            writeString(out, entry.getKey());
+            PathLog log = entry.getValue();
+            out.writeInt(log.size);
+            for (int i = 0; i < log.size; i++) {
+                out.writeInt(log.seqs[i]);
+                out.writeByte(log.kinds[i]);
+                writeString(out, log.others[i] == null ? "" : log.others[i]);
+            }
+        }
+        out.writeInt(MAGIC);
+    }
+
+    static HistoryIndex read(DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+            throw new IOException("not a history index of this version");
+        }
+        HistoryIndex index = new HistoryIndex();
+        index.linear = in.readBoolean();
+        int count = in.readInt();
+        byte[] raw = new byte[20];
+        for (int i = 0; i < count; i++) {
+            in.readFully(raw);
+            index.append(new CommitMeta(ObjectId.fromRaw(raw), in.readLong(), in.readInt(), readString(in),
+                    readString(in), readString(in)), false);
+        }
+        int pathCount = in.readInt();
+        for (int p = 0; p < pathCount; p++) {
+            String path = readString(in);
+            int size = in.readInt();
+            PathLog log = new PathLog();
+            for (int i = 0; i < size; i++) {
+                int seq = in.readInt();
+                byte kind = in.readByte();
+                String other = readString(in);
+                if (seq < 0 || seq >= count) {
+                    throw new IOException("damaged history index");
+                }
+                log.add(seq, kind, other.isEmpty() ? null : other);
+            }
+            index.paths.put(path, log);
+        }
+        if (in.readInt() != MAGIC) {
+            throw new IOException("truncated history index");
+        }
+        return index;
+    }
+
+    private static void writeString(DataOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > (16 << 20)) {
+            throw new IOException("damaged history index");
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

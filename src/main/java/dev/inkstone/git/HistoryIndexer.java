@@ -1,0 +1,236 @@
+package dev.inkstone.git;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Keeps the {@link HistoryIndex} of the served branch: loads it from the data folder or builds it in the
+ * background, advances it when the branch moves forward, rebuilds it when history was rewritten or the file is
+ * missing or damaged, and saves it. Until it is ready, callers answer from Bloom-filtered walks.
+ */
+final class HistoryIndexer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryIndexer.class);
+    private static final int SAVE_EVERY = 200;
+
+    private final Repository repository;
+    private final String refName;
+    private final Path file;
+    private volatile HistoryIndex index;
+    private volatile boolean building;
+    private int unsaved;
+
+    HistoryIndexer(Repository repository, String refName, Path file) {
+        this.repository = repository;
+        this.refName = refName;
+        this.file = file;
+    }
+
+    /** Starts loading or building in the background; returns at once. */
+    void start() {
+        building = true;
+        Thread thread = new Thread(() -> {
+            try {
+                HistoryIndex loaded = load();
+                synchronized (this) {
+                    index = loaded != null ? loaded : build();
+                    advanceToTip();
+                    save();
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("history index could not be built: {}", e.toString());
+            } finally {
+                building = false;
+            }
+        }, "inkstone-history-index");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    boolean building() {
+        return building;
+    }
+
+    /**
+     * The index, advanced to {@code tip} when that is a descendant of what it holds; null while it is not ready
+     * or when {@code tip} is not on the indexed line of history.
+     */
+    synchronized HistoryIndex at(ObjectId tip) {
+        HistoryIndex current = index;
+        if (current == null) {
+            return null;
+        }
+        if (current.seqOf(tip) != null) {
+            return current;
+        }
+        try {
+            if (advanceTo(tip)) {
+                return index;
+            }
+        } catch (IOException e) {
+            LOG.warn("history index could not advance: {}", e.toString());
+        }
+        return null;
+    }
+
+    private void advanceToTip() throws IOException {
+        Ref ref = repository.exactRef(refName);
+        if (ref != null && ref.getObjectId() != null) {
+            advanceTo(ref.getObjectId());
+        }
+    }
+
+    /** Appends the commits between the indexed tip and {@code tip}; false if {@code tip} does not descend from it. */
+    private boolean advanceTo(ObjectId tip) throws IOException {
+        HistoryIndex current = index;
+        ObjectId indexed = current.tip();
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            RevCommit target = walk.parseCommit(tip);
+            if (indexed != null) {
+                RevCommit old = walk.parseCommit(indexed);
+                if (!walk.isMergedInto(old, target)) {
+                    if (isOnBranch(tip)) {
+                        LOG.info("branch history was rewritten; rebuilding the history index");
+                        index = build();
+                        save();
+                        return index.seqOf(tip) != null;
+                    }
+                    return false;
+                }
+                walk.reset();
+                walk.markUninteresting(walk.parseCommit(indexed));
+            }
+            walk.markStart(walk.parseCommit(tip));
+            walk.sort(RevSort.TOPO, true);
+            walk.sort(RevSort.REVERSE, true);
+            List<RevCommit> fresh = new ArrayList<>();
+            for (RevCommit commit : walk) {
+                fresh.add(commit);
+            }
+            for (RevCommit commit : fresh) {
+                add(current, reader, walk, commit);
+            }
+            unsaved += fresh.size();
+            if (unsaved >= SAVE_EVERY) {
+                save();
+            }
+            return true;
+        }
+    }
+
+    private boolean isOnBranch(ObjectId tip) throws IOException {
+        Ref ref = repository.exactRef(refName);
+        return ref != null && tip.equals(ref.getObjectId());
+    }
+
+    private HistoryIndex build() throws IOException {
+        long started = System.nanoTime();
+        HistoryIndex fresh = new HistoryIndex();
+        Ref ref = repository.exactRef(refName);
+        if (ref == null || ref.getObjectId() == null) {
+            return fresh;
+        }
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            walk.markStart(walk.parseCommit(ref.getObjectId()));
+            walk.sort(RevSort.TOPO, true);
+            walk.sort(RevSort.REVERSE, true);
+            for (RevCommit commit : walk) {
+                add(fresh, reader, walk, commit);
+            }
+        }
+        LOG.info("history index built: {} commits in {} ms", fresh.size(), (System.nanoTime() - started) / 1_000_000);
+        unsaved = 0;
+        return fresh;
+    }
+
+    private void add(HistoryIndex target, ObjectReader reader, RevWalk walk, RevCommit commit) throws IOException {
+        PersonIdent author = commit.getAuthorIdent();
+        int seq = target.append(new HistoryIndex.CommitMeta(commit.copy(), author.getWhenAsInstant().getEpochSecond(),
+                author.getZoneOffset().getTotalSeconds() / 60, author.getName(), author.getEmailAddress(),
+                commit.getFullMessage()), commit.getParentCount() > 1);
+        Set<String> folders = new HashSet<>();
+        for (CommitChanges.FileChange change : CommitChanges.of(repository, reader, walk, commit)) {
+            target.record(change.path(), seq, change.kind(), change.previousPath());
+            if (change.kind() == HistoryIndex.RENAMED_FROM) {
+                target.record(change.previousPath(), seq, HistoryIndex.RENAMED_TO, change.path());
+                addFolders(change.previousPath(), folders);
+            }
+            addFolders(change.path(), folders);
+        }
+        for (String folder : folders) {
+            target.record(folder, seq, HistoryIndex.FOLDER, null);
+        }
+        // Release the parsed trees' memory: the walk keeps every commit it has seen.
+        commit.disposeBody();
+    }
+
+    private static void addFolders(String path, Set<String> folders) {
+        folders.add("");
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            folders.add(path.substring(0, slash));
+        }
+    }
+
+    private HistoryIndex load() {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream raw = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw)))) {
+            HistoryIndex loaded = HistoryIndex.read(in);
+            ObjectId tip = loaded.tip();
+            if (tip != null && !repository.getObjectDatabase().has(tip)) {
+                LOG.info("history index names a commit this repository lacks; rebuilding");
+                return null;
+            }
+            return loaded;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("history index at {} is damaged ({}); rebuilding", file, e.toString());
+            return null;
+        }
+    }
+
+    private void save() {
+        HistoryIndex current = index;
+        if (current == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), "history", ".tmp");
+            try (OutputStream raw = Files.newOutputStream(temp);
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(raw)))) {
+                current.write(out);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            unsaved = 0;
+        } catch (IOException e) {
+            LOG.warn("history index could not be saved: {}", e.toString());
+        }
+    }
+}
