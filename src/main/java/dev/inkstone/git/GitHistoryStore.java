@@ -56,10 +56,17 @@ public final class GitHistoryStore implements HistoryStore {
     private final HistoryIndexer indexer;
 
     public GitHistoryStore(Repository repository, String branch, Path indexFile) {
+        this(repository, branch, indexFile, true);
+    }
+
+    /** {@code index} false answers everything from walks: the path taken until the index is ready. */
+    GitHistoryStore(Repository repository, String branch, Path indexFile, boolean index) {
         this.repository = repository;
         this.refName = Constants.R_HEADS + branch;
         this.indexer = new HistoryIndexer(repository, refName, indexFile);
-        indexer.start();
+        if (index) {
+            indexer.start();
+        }
     }
 
     /** The index at the branch tip, if it is ready and {@code commit} is on its line of history. */
@@ -137,7 +144,9 @@ public final class GitHistoryStore implements HistoryStore {
         try (ObjectReader reader = repository.newObjectReader()) {
             walking:
             while (start != null) {
-                try (RevWalk walk = new RevWalk(reader)) {
+                try (RevWalk walk = new RevWalk(reader); RevWalk plain = new RevWalk(reader)) {
+                    // Parents are rewritten by the path filter; diffs need the real ones, hence a second walk.
+                    walk.setRewriteParents(false);
                     walk.setTreeFilter(ChangedPathTreeFilter.create(path));
                     walk.markStart(walk.parseCommit(start));
                     start = null;
@@ -147,7 +156,8 @@ public final class GitHistoryStore implements HistoryStore {
                             break walking;
                         }
                         String current = path;
-                        CommitChanges.FileChange change = CommitChanges.of(repository, reader, walk, commit).stream()
+                        RevCommit real = plain.parseCommit(commit);
+                        CommitChanges.FileChange change = CommitChanges.of(repository, reader, plain, real).stream()
                                 .filter(c -> current.equals(c.path()) || current.equals(c.previousPath()))
                                 .findFirst().orElse(null);
                         if (change == null) {
