@@ -1,6 +1,7 @@
 package dev.inkstone;
 
 import dev.inkstone.auth.UserStore;
+import dev.inkstone.config.GitHubSettings;
 import dev.inkstone.config.HttpSettings;
 import dev.inkstone.content.ContentStore;
 import dev.inkstone.content.ContentWriter;
@@ -24,6 +25,7 @@ import dev.inkstone.http.PageController;
 import dev.inkstone.http.ProblemsController;
 import dev.inkstone.http.RawController;
 import dev.inkstone.http.ResponseCache;
+import dev.inkstone.http.github.GitHubApi;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
@@ -45,6 +47,10 @@ public final class App {
     }
 
     public static Javalin create(Parts parts, HttpSettings settings) {
+        return create(parts, settings, GitHubSettings.defaults());
+    }
+
+    public static Javalin create(Parts parts, HttpSettings settings, GitHubSettings github) {
         SiteService sites = new SiteService(parts.store(), parts.engine());
         PageService pages = new PageService(sites, parts.history());
         HistoryService historyService = new HistoryService(sites, parts.history(), parts.writer(), pages);
@@ -65,7 +71,9 @@ public final class App {
             configureServer(config, settings);
             ErrorMapping.install(config);
             config.routes.before("/api/*", ctx -> {
-                if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
+                // The GitHub API under /api/v3 checks reads itself, to answer in GitHub's shape.
+                boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+                if (read && !GitHubApi.owns(ctx.path())) {
                     auth.checkRead(ctx);
                 }
             });
@@ -94,6 +102,7 @@ public final class App {
             config.routes.get("/api/problems", problems::get);
             config.routes.get("/api/health", health::get);
             config.routes.get("/openapi.yaml", openApi::get);
+            GitHubApi.register(config, sites, parts.writer(), auth, settings, github);
         });
     }
 
@@ -116,6 +125,7 @@ public final class App {
                 rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
                 rule.exposeHeader("ETag");
                 rule.exposeHeader("Location");
+                rule.exposeHeader("Link");
                 rule.maxAge = 600;
             }));
         }

@@ -1,6 +1,7 @@
 package dev.inkstone;
 
 import dev.inkstone.auth.UserStore;
+import dev.inkstone.config.GitHubSettings;
 import dev.inkstone.config.HttpSettings;
 import dev.inkstone.config.ServerConfig;
 import dev.inkstone.git.GitContentStore;
@@ -68,6 +69,14 @@ public final class Main implements Callable<Integer> {
                     + "(INKSTONE_PUBLIC_URL)")
     String publicUrl;
 
+    @Option(names = "--github-owner", defaultValue = "${env:INKSTONE_GITHUB_OWNER:-inkstone}",
+            description = "owner name of the GitHub-compatible API's repository (INKSTONE_GITHUB_OWNER)")
+    String githubOwner;
+
+    @Option(names = "--github-repo", defaultValue = "${env:INKSTONE_GITHUB_REPO:-content}",
+            description = "repository name of the GitHub-compatible API (INKSTONE_GITHUB_REPO)")
+    String githubRepo;
+
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
@@ -94,7 +103,7 @@ public final class Main implements Callable<Integer> {
                 history, () -> writer.workingTree().dirty());
         HttpSettings settings = new HttpSettings(config.corsOrigins(), readAccess.equals("public"), maxPageBytes,
                 maxFileBytes, blankToNull(publicUrl));
-        Javalin app = App.create(parts, settings);
+        Javalin app = App.create(parts, settings, new GitHubSettings(githubOwner, githubRepo));
         app.start(config.port());
         LOG.info("Inkstone serves branch '{}' of {} on port {}", served, repository.getDirectory(), app.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

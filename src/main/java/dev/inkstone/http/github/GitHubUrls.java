@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
  */
 record GitHubUrls(String site, String api, String repository) {
 
-    static GitHubUrls of(Context ctx, GitHubSettings settings, String mount) {
-        String site = settings.publicUrl();
+    static GitHubUrls of(Context ctx, GitHubSettings settings, String publicUrl, String mount) {
+        String site = publicUrl;
         if (site == null) {
             String host = ctx.host();
             site = ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost" : host);
