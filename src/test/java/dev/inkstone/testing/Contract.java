@@ -26,7 +26,8 @@ public final class Contract implements Filter {
             .build();
 
     private static final List<String> PATH_PREFIXES =
-            List.of("/api/pages/", "/api/source/", "/api/files/", "/api/history/", "/api/diff/");
+            List.of("/api/pages/", "/api/source/", "/api/files/", "/api/history/", "/api/diff/",
+                    "/repos/inkstone/content/contents/", "/api/v3/repos/inkstone/content/contents/");
 
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,

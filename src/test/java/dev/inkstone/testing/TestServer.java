@@ -3,6 +3,7 @@ package dev.inkstone.testing;
 import dev.inkstone.App;
 import dev.inkstone.auth.Role;
 import dev.inkstone.auth.UserStore;
+import dev.inkstone.config.GitHubSettings;
 import dev.inkstone.config.HttpSettings;
 import dev.inkstone.git.GitContentStore;
 import dev.inkstone.git.GitContentWriter;
@@ -45,6 +46,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Repository repository, String branch, HttpSettings settings) {
+        return start(repository, branch, settings, GitHubSettings.defaults());
+    }
+
+    public static TestServer start(Repository repository, String branch, HttpSettings settings,
+                                   GitHubSettings github) {
         try {
             Path data = Files.createTempDirectory("inkstone-data");
             UserStore users = new UserStore(data);
@@ -52,7 +58,7 @@ public final class TestServer implements AutoCloseable {
             GitHistoryStore history = new GitHistoryStore(repository, branch, data.resolve("history/index.idx"));
             App.Parts parts = new App.Parts(new GitContentStore(repository, branch), writer, new FlexmarkEngine(),
                     users, history, () -> writer.workingTree().dirty());
-            Javalin app = App.create(parts, settings);
+            Javalin app = App.create(parts, settings, github);
             app.start("127.0.0.1", 0);
             return new TestServer(app, writer, users);
         } catch (IOException e) {
