@@ -42,6 +42,8 @@ public final class GitContentStore implements ContentStore {
     private final Repository repository;
     private final String branch;
     private final Cache<String, Map<String, CommitRef>> lastChanges = Caffeine.newBuilder().maximumSize(8).build();
+    /** Object id → the commit it peels to; ids are immutable, and this keeps object parsing off the read path. */
+    private final Cache<ObjectId, Optional<String>> peeled = Caffeine.newBuilder().maximumSize(1024).build();
 
     public GitContentStore(Repository repository, String branch) {
         this.repository = repository;
@@ -95,6 +97,19 @@ public final class GitContentStore implements ContentStore {
 
     /** Peels tags; anything that is not finally a commit does not count. */
     private Optional<String> commitOf(ObjectId id) throws IOException {
+        Optional<String> known = peeled.getIfPresent(id);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> commit = peel(id);
+        if (commit.isPresent()) {
+            // Absent objects are not remembered: they may arrive with the next push.
+            peeled.put(id.copy(), commit);
+        }
+        return commit;
+    }
+
+    private Optional<String> peel(ObjectId id) throws IOException {
         try (RevWalk walk = new RevWalk(repository)) {
             RevObject object = walk.peel(walk.parseAny(id));
             return object instanceof RevCommit ? Optional.of(object.name()) : Optional.empty();
