@@ -1,10 +1,18 @@
 package dev.inkstone.http.github;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.inkstone.content.FolderEntry;
+import dev.inkstone.content.Site;
+import dev.inkstone.content.SiteBuilder;
+import dev.inkstone.content.SitePage;
 
 import java.util.Base64;
+import java.util.Optional;
 
-/** GitHub's content objects: a file with its content, and the entry form used in listings and write answers. */
+/**
+ * GitHub's content objects: a file with its content, and the entry form used in folder listings and write answers.
+ * Their {@code html_url} is the page a Markdown source renders (or a section's page), else the file itself.
+ */
 final class ContentObjects {
 
     private static final int LINE = 60;
@@ -27,30 +35,40 @@ final class ContentObjects {
                  @JsonProperty("download_url") String downloadUrl, @JsonProperty("_links") Links links) {
     }
 
-    /** Where a file or folder can be reached; {@code htmlUrl} may be null. */
-    record Location(String path, String sha, boolean folder, String htmlUrl) {
-
-        String name() {
-            return path.substring(path.lastIndexOf('/') + 1);
-        }
+    /**
+     * Where an answer points: the links of the request, the ref the client named (null: none, so download links
+     * follow the branch) and the ref the answer was read at (the client's, else the served branch).
+     */
+    record Context(GitHubUrls urls, String ref, String readAt) {
     }
 
-    static FileContent file(Location file, byte[] bytes, GitHubUrls urls, String ref, String servedRef) {
-        Entry entry = entry(file, "file", bytes.length, urls, ref, servedRef);
+    static FileContent file(Site site, String path, String sha, byte[] bytes, Context at) {
+        Entry entry = entry("file", path, sha, bytes.length, htmlUrl(site, path, at), at);
         return new FileContent("file", "base64", bytes.length, entry.name(), entry.path(), base64Lines(bytes),
                 entry.sha(), entry.url(), entry.gitUrl(), entry.htmlUrl(), entry.downloadUrl(), entry.links());
     }
 
-    /**
-     * @param ref the ref the client named, or null
-     * @param servedRef the ref the answer was read at (the client's or the served branch), for the self links
-     */
-    static Entry entry(Location location, String type, long size, GitHubUrls urls, String ref, String servedRef) {
-        String self = urls.contents(location.path(), servedRef);
-        String git = location.folder() ? urls.tree(location.sha()) : urls.blob(location.sha());
-        String download = type.equals("file") ? urls.download(location.path(), ref) : null;
-        return new Entry(type, size, location.name(), location.path(), location.sha(), self, git,
-                location.htmlUrl(), download, new Links(self, git, location.htmlUrl()));
+    static Entry entry(Site site, FolderEntry entry, Context at) {
+        return switch (entry.kind()) {
+            case FILE -> entry("file", entry.path(), entry.id(), entry.size(), htmlUrl(site, entry.path(), at), at);
+            case FOLDER -> entry("dir", entry.path(), entry.id(), 0,
+                    site.page(entry.path()).map(page -> at.urls().page(page.path())).orElse(null), at);
+            case SYMLINK -> entry("symlink", entry.path(), entry.id(), entry.size(), null, at);
+            case SUBMODULE -> entry("submodule", entry.path(), entry.id(), 0, null, at);
+        };
+    }
+
+    /** A file as a write left it. */
+    static Entry written(Site site, String path, String sha, long size, Context at) {
+        return entry("file", path, sha, size, htmlUrl(site, path, at), at);
+    }
+
+    /** The page a Markdown file is the source of, if it is one (a shadowed {@code x.md} is not). */
+    static Optional<SitePage> pageOf(Site site, String path) {
+        if (!path.endsWith(".md")) {
+            return Optional.empty();
+        }
+        return site.page(SiteBuilder.pagePathOf(path)).filter(page -> path.equals(page.sourcePath()));
     }
 
     /** Base64 as GitHub formats it: a line break after every 60 characters, including the last line. */
@@ -61,5 +79,19 @@ final class ContentObjects {
             lines.append(encoded, start, Math.min(start + LINE, encoded.length())).append('\n');
         }
         return lines.toString();
+    }
+
+    private static Entry entry(String type, String path, String sha, long size, String htmlUrl, Context at) {
+        GitHubUrls urls = at.urls();
+        String self = urls.contents(path, at.readAt());
+        String git = type.equals("dir") ? urls.tree(sha) : urls.blob(sha);
+        String download = type.equals("file") ? urls.download(path, at.ref()) : null;
+        return new Entry(type, size, path.substring(path.lastIndexOf('/') + 1), path, sha, self, git, htmlUrl,
+                download, new Links(self, git, htmlUrl));
+    }
+
+    private static String htmlUrl(Site site, String path, Context at) {
+        return pageOf(site, path).map(page -> at.urls().page(page.path()))
+                .orElseGet(() -> at.urls().download(path, at.ref()));
     }
 }

@@ -9,10 +9,6 @@ import dev.inkstone.http.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -36,10 +32,8 @@ final class ContentsRequests {
 
     static Write parse(byte[] body) {
         Write empty = new Write(null, null, null, null, null, null);
-        if (!isUtf8(body)) {
-            throw new GitHubException(400, "Problems parsing JSON");
-        }
-        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+        String text = Bytes.utf8(body).orElseThrow(() -> new GitHubException(400, "Problems parsing JSON"));
+        if (text.isBlank()) {
             return empty;
         }
         ObjectReader reader = Json.MAPPER.readerFor(Write.class)
@@ -109,15 +103,5 @@ final class ContentsRequests {
 
     static String sha(Write body) {
         return body.sha() == null || body.sha().isBlank() ? null : body.sha().trim();
-    }
-
-    private static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 }

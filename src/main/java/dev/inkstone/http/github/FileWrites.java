@@ -13,10 +13,6 @@ import dev.inkstone.content.Site;
 import dev.inkstone.content.SiteService;
 import dev.inkstone.content.WritePaths;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -91,13 +87,8 @@ final class FileWrites {
 
     /** Markdown is stored only as the native API stores it: UTF-8 text whose front matter parses. */
     private void checkMarkdown(String path, byte[] content) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            throw GitHubException.invalid(path + " is not valid UTF-8.");
-        }
+        String text = Bytes.utf8(content)
+                .orElseThrow(() -> GitHubException.invalid(path + " is not valid UTF-8."));
         if (text.indexOf('\0') >= 0) {
             throw GitHubException.invalid(path + " is not text (it contains NUL bytes).");
         }
