@@ -80,7 +80,7 @@ class ContentsApiTest {
                 .contentType("application/json").extract().jsonPath();
         String content = file.getString("content");
         assertThat(content.split("\n")).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(60));
-        assertThat(content).endsWith("\n").contains("\n");
+        assertThat(content).endsWith("\n");
         assertThat(content.split("\n")[0]).hasSize(60);
         assertThat(new String(Base64.getMimeDecoder().decode(content), StandardCharsets.UTF_8)).isEqualTo(text);
         assertThat(file.getString("type")).isEqualTo("file");
