@@ -1,7 +1,6 @@
 package dev.inkstone.content;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Read access to the content repository; the Git implementation lives in {@code dev.inkstone.git}. */
@@ -21,12 +20,6 @@ public interface ContentStore {
 
     /** The bytes of a blob; blobs are immutable, so callers may cache by id. */
     Optional<byte[]> blob(String blobId);
-
-    /**
-     * The last commit that changed each path of the revision (files and the folders above them),
-     * found in one pass over history, as {@code git log -1 -- <path>} reports it.
-     */
-    Map<String, CommitRef> lastChanges(Revision revision);
 
     /** Files that differ between two commits, in path order; {@code from} null means the empty tree. */
     List<FileChange> changes(String from, String to);

@@ -15,7 +15,10 @@ public interface HistoryStore {
     /** Who created a file (following renames) and who changed it, as seen from a revision. */
     Authorship authorship(Revision revision, String file);
 
-    /** The last commit that changed a file or folder, from the history index; empty while it is not ready. */
+    /**
+     * The last commit that changed a file or folder, as {@code git log -1 -- <path>} reports it: from the history
+     * index, or from a Bloom-filtered walk while the index is not ready.
+     */
     Optional<CommitRef> lastChange(Revision revision, String path);
 
     /** A commit by full or abbreviated id, with its changed files. */

@@ -118,11 +118,12 @@ public final class PageService {
                 .toList();
     }
 
-    /** From the history index when it is ready; else from one pass over history for the whole revision. */
+    /**
+     * From the history index (one pass over history, advanced per commit); until it is ready, from a walk for this
+     * one path that changed-path Bloom filters keep short.
+     */
     private CommitRef updated(Revision revision, SitePage page) {
-        String path = page.generated() ? page.path() : page.sourcePath();
-        return history.lastChange(revision, path)
-                .orElseGet(() -> sites.store().lastChanges(revision).get(path));
+        return history.lastChange(revision, page.generated() ? page.path() : page.sourcePath()).orElse(null);
     }
 
     /** The Git blob id the bytes would get: SHA-1 over "blob <length>\0" and the bytes. */

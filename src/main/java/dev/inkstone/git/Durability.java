@@ -22,16 +22,15 @@ final class Durability {
     private Durability() {
     }
 
-    /** Makes JGit fsync ref lock files before renaming them, and keeps C Git's auto-gc out of our packs. */
+    /**
+     * Makes JGit fsync ref lock files before renaming them, and keeps C Git's auto-gc out of our packs. Objects are
+     * written as packs and fsynced here, so the deprecated {@code core.fsyncObjectFiles} is not needed.
+     */
     static void configure(Repository repository) throws IOException {
         StoredConfig config = repository.getConfig();
         boolean dirty = false;
         if (!config.getBoolean("core", "fsyncRefFiles", false)) {
             config.setBoolean("core", null, "fsyncRefFiles", true);
-            dirty = true;
-        }
-        if (!config.getBoolean("core", "fsyncObjectFiles", false)) {
-            config.setBoolean("core", null, "fsyncObjectFiles", true);
             dirty = true;
         }
         if (config.getInt("gc", "auto", 6700) != 0) {

@@ -3,7 +3,6 @@ package dev.inkstone.git;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.inkstone.content.CommitLogPage;
-import dev.inkstone.content.CommitRef;
 import dev.inkstone.content.FileChange;
 import dev.inkstone.content.ContentStore;
 import dev.inkstone.content.FolderEntry;
@@ -30,18 +29,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Reads the content repository through JGit's object database, never through a working tree. */
 public final class GitContentStore implements ContentStore {
 
     private final Repository repository;
     private final String branch;
-    private final Cache<String, Map<String, CommitRef>> lastChanges = Caffeine.newBuilder().maximumSize(8).build();
     /** Object id → the commit it peels to; ids are immutable, and this keeps object parsing off the read path. */
     private final Cache<ObjectId, Optional<String>> peeled = Caffeine.newBuilder().maximumSize(1024).build();
 
@@ -197,24 +192,6 @@ public final class GitContentStore implements ContentStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public Map<String, CommitRef> lastChanges(Revision revision) {
-        return lastChanges.get(revision.commit(), commit -> {
-            Set<String> wanted = new HashSet<>();
-            wanted.add("");
-            for (TreeEntry entry : tree(revision)) {
-                String path = entry.path();
-                wanted.add(path);
-                for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-                    if (!wanted.add(path.substring(0, slash))) {
-                        break;
-                    }
-                }
-            }
-            return Map.copyOf(new LastChangeScanner(repository).scan(ObjectId.fromString(commit), wanted));
-        });
     }
 
     @Override

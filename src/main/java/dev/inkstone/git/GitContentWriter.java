@@ -175,7 +175,7 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
                     }
                     Durability.syncRefDirectory(repository, refName);
                     String newTip = current.name();
-                    workingTree.follow(tip, current);
+                    workingTree.followLater(tip, current);
                     listeners.forEach(listener -> listener.accept(newTip));
                 }
                 return finish(settled, walk, current);
@@ -256,5 +256,6 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
     public void close() {
         running = false;
         worker.interrupt();
+        workingTree.close();
     }
 }

@@ -213,7 +213,7 @@ public final class GitHistoryStore implements HistoryStore {
     public Optional<CommitRef> lastChange(Revision revision, String path) {
         Optional<HistoryIndex> index = index(revision.commit());
         if (index.isEmpty()) {
-            return Optional.empty();
+            return lastChangeByWalk(revision, path);
         }
         HistoryIndex.PathLog log = index.get().log(path);
         int at = log == null ? -1 : log.newestAtMost(index.get().seqOf(ObjectId.fromString(revision.commit())));
@@ -222,6 +222,21 @@ public final class GitHistoryStore implements HistoryStore {
         }
         HistoryIndex.CommitMeta meta = index.get().commit(log.seqs[at]);
         return Optional.of(new CommitRef(meta.id().name(), date(meta), new Person(meta.authorName(), meta.authorEmail())));
+    }
+
+    /** The first commit a Bloom-filtered walk finds changing the path (a file or a folder). */
+    private Optional<CommitRef> lastChangeByWalk(Revision revision, String path) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRewriteParents(false);
+            if (!path.isEmpty()) {
+                walk.setTreeFilter(ChangedPathTreeFilter.create(path));
+            }
+            walk.markStart(walk.parseCommit(ObjectId.fromString(revision.commit())));
+            RevCommit found = walk.next();
+            return found == null ? Optional.empty() : Optional.of(Commits.ref(found));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

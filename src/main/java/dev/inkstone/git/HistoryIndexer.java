@@ -56,9 +56,11 @@ final class HistoryIndexer {
         building = true;
         Thread thread = new Thread(() -> {
             try {
+                // Built outside the lock: until it is published, readers fall back to walks instead of waiting.
                 HistoryIndex loaded = load();
+                HistoryIndex ready = loaded != null ? loaded : build();
                 synchronized (this) {
-                    index = loaded != null ? loaded : build();
+                    index = ready;
                     advanceToTip();
                     save();
                 }

@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Keeps a served clone's working tree in step with commits made in memory: a clean tree on the served branch is
@@ -24,11 +26,30 @@ public final class WorkingTreeSync {
 
     private final Repository repository;
     private final String refName;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "inkstone-working-tree");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean dirty;
 
     WorkingTreeSync(Repository repository, String refName) {
         this.repository = repository;
         this.refName = refName;
+    }
+
+    /**
+     * Brings the working tree from {@code oldTip} to {@code newTip} on a thread of its own, in commit order: a scan of
+     * a large working tree takes seconds, and the commit is already durable without it.
+     */
+    void followLater(ObjectId oldTip, ObjectId newTip) {
+        if (!repository.isBare() && oldTip != null) {
+            executor.execute(() -> follow(oldTip.copy(), newTip.copy()));
+        }
+    }
+
+    void close() {
+        executor.shutdown();
     }
 
     /** Whether the last commit found local changes in the working tree and so did not update it. */
