@@ -98,7 +98,7 @@ class PageApiTest {
     @Test
     void chineseHeadingIdsAreReadableAndRepeatsNumbered() {
         JsonPath json = page("ai/rag");
-        assertThat(json.getList("toc.id")).containsExactly("检索-增强", "示例", "示例-1", "setup-run");
+        assertThat(json.getList("toc.id")).containsExactly("检索-增强", "示例", "示例-1", "setup--run");
         assertThat(json.getList("toc.level")).containsExactly(2, 3, 3, 2);
         assertThat(json.getString("html")).contains("id=\"示例-1\"");
     }

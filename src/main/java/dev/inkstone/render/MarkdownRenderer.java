@@ -1,0 +1,101 @@
+package dev.inkstone.render;
+
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Renders a Markdown body to sanitized HTML with heading ids, a table of contents and rewritten relative links.
+ * Thread-safe; build once, since building flexmark's parser and renderer is the expensive part.
+ */
+public final class MarkdownRenderer {
+
+    /**
+     * Far above what real pages need (a 100 KiB page takes well under 100 ms; flexmark needs roughly 2 µs a
+     * character), so only runaway input reaches it.
+     */
+    static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+    private final long budgetNanos;
+
+    public MarkdownRenderer() {
+        this(Duration.ofNanos(BUDGET_NANOS));
+    }
+
+    /** A renderer with its own CPU budget per render, so tests can reach the fallback without a huge document. */
+    MarkdownRenderer(Duration budget) {
+        budgetNanos = budget.toNanos();
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                TaskListExtension.create(), AutolinkExtension.create(), FootnoteExtension.create(),
+                new MathExtension(), new PageHtmlExtension()));
+        // GitHub-flavoured tables.
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        // Ids come from PageOutline, which also feeds the table of contents.
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, false);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        parser = Parser.builder(options)
+                .customInlineParserFactory(BoundedInlineParser.FACTORY)
+                // flexmark adds reference definitions ("[id]: url") only for its own inline parser.
+                .paragraphPreProcessorFactory(new ReferencePreProcessorFactory())
+                .build();
+        renderer = HtmlRenderer.builder(options).build();
+    }
+
+    /**
+     * @param body          the Markdown after the front matter
+     * @param bodyStartLine 1-based line of the file where the body starts, so reported lines match the file
+     * @param sourcePath    repository path of the Markdown file ("ai/agent/rag.md"), or "" for a page without one;
+     *                      relative links resolve against its folder
+     */
+    public RenderResult render(String body, int bodyStartLine, String sourcePath) {
+        BodyLimiter.LimitedBody limited = BodyLimiter.limit(body, bodyStartLine);
+        List<String> warnings = new ArrayList<>(limited.warnings());
+        try {
+            RenderBudget budget = RenderBudget.start(budgetNanos);
+            Document document = parser.parse(BasedSequence.of(new BudgetedText(limited.text(), budget)));
+            int escapedHtml = RawHtmlLimiter.limit(document);
+            if (escapedHtml >= 0) {
+                warnings.add("too much raw HTML; the rest is shown as text (from line "
+                        + limited.lines().fileLine(escapedHtml) + ")");
+            }
+            for (InlineIssues.Issue issue : InlineIssues.of(document)) {
+                warnings.add(issue.message() + " (line " + limited.lines().fileLine(issue.offset()) + ")");
+            }
+            LinkRewriter rewriter = new LinkRewriter(sourcePath);
+            List<LocalLink> links = LinkCollector.collect(document, rewriter, limited.lines(), warnings);
+            PageOutline outline = PageOutline.of(document);
+            new PageContext(outline.ids(), rewriter).attachTo(document);
+            String html = sanitizer.clean(renderer.render(document));
+            return new RenderResult(html, outline.toc(), outline.firstHeading(), warnings, links);
+        } catch (RenderBudget.Exceeded | StackOverflowError e) {
+            warnings.add("the document is too complex to render; shown as plain text");
+        } catch (RuntimeException e) {
+            // flexmark has no documented failure modes; a page must still be served, so show its source instead.
+            warnings.add("the document could not be rendered (" + e.getClass().getSimpleName()
+                    + "); shown as plain text");
+        }
+        String html = "<pre>" + Entities.escape(limited.text()) + "</pre>";
+        return new RenderResult(html, List.of(), null, warnings, List.of());
+    }
+}

@@ -1,0 +1,36 @@
+package dev.inkstone.render;
+
+/** Pure helpers that map repository paths of Markdown files to page paths. */
+public final class PagePaths {
+
+    private static final String MARKDOWN = ".md";
+    private static final String INDEX = "index.md";
+
+    private PagePaths() {
+    }
+
+    /** Whether the path names a Markdown page; only the lower-case ".md" extension counts. */
+    public static boolean isMarkdown(String repoPath) {
+        return repoPath.endsWith(MARKDOWN) && repoPath.length() > MARKDOWN.length()
+                && repoPath.charAt(repoPath.length() - MARKDOWN.length() - 1) != '/';
+    }
+
+    /**
+     * The page path a Markdown file is served under: "ai/training/index.md" is "ai/training",
+     * "ai/training/peft.md" is "ai/training/peft" and "index.md" is "".
+     *
+     * @throws IllegalArgumentException when the path is not a Markdown file
+     */
+    public static String pagePathOf(String repoMdPath) {
+        if (!isMarkdown(repoMdPath)) {
+            throw new IllegalArgumentException("not a Markdown file: " + repoMdPath);
+        }
+        if (repoMdPath.equals(INDEX)) {
+            return "";
+        }
+        if (repoMdPath.endsWith("/" + INDEX)) {
+            return repoMdPath.substring(0, repoMdPath.length() - INDEX.length() - 1);
+        }
+        return repoMdPath.substring(0, repoMdPath.length() - MARKDOWN.length());
+    }
+}
