@@ -1,0 +1,190 @@
+package dev.inkstone.search;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.apache.lucene.util.Version;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * The Lucene index in its folder: one writer, and a published reader that searches share. Each commit records the
+ * Git revision it describes and the format it was built with, so a restart resumes from there and an index
+ * built by another version is recognised and rebuilt. Writes are not thread-safe; the indexer serializes them.
+ */
+final class SearchIndex implements Closeable {
+
+    /** Bump whenever fields or analysis change: indexes of another format are rebuilt, never mixed. */
+    static final String FORMAT = "inkstone-search-1/lucene-" + Version.LATEST;
+    static final String FORMAT_KEY = "format";
+    static final String REVISION_KEY = "revision";
+
+    private final Path folder;
+    private final PageAnalyzer analyzer = PageAnalyzer.forIndex();
+    private final AtomicReference<Published> published = new AtomicReference<>();
+    private Directory directory;
+    private volatile IndexWriter writer;
+
+    /** The reader searches use, with the revision it shows. */
+    private record Published(DirectoryReader reader, String revision, IndexWriter writer) {
+    }
+
+    SearchIndex(Path folder) {
+        this.folder = folder;
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    /**
+     * Opens the index on disk if it is of this format and every file passes its checksum, and publishes it.
+     * Empty when there is none to use: missing, damaged or of another format.
+     */
+    Optional<String> open() {
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        Directory dir = null;
+        IndexWriter opened = null;
+        DirectoryReader reader = null;
+        try {
+            dir = FSDirectory.open(folder);
+            if (!DirectoryReader.indexExists(dir)) {
+                dir.close();
+                return Optional.empty();
+            }
+            Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
+            String revision = data.get(REVISION_KEY);
+            if (!FORMAT.equals(data.get(FORMAT_KEY)) || revision == null) {
+                dir.close();
+                return Optional.empty();
+            }
+            opened = new IndexWriter(dir, config(IndexWriterConfig.OpenMode.APPEND));
+            reader = DirectoryReader.open(opened);
+            for (LeafReaderContext leaf : reader.leaves()) {
+                leaf.reader().checkIntegrity();
+            }
+            closeWriter();
+            directory = dir;
+            writer = opened;
+            publish(reader, revision);
+            return Optional.of(revision);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(reader, opened, dir);
+            return Optional.empty();
+        }
+    }
+
+    /** Throws away whatever is on disk and starts an empty index; searches keep the published reader meanwhile. */
+    void startOver() throws IOException {
+        closeWriter();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                    if (!file.equals(folder)) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(folder);
+        directory = FSDirectory.open(folder);
+        writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+    }
+
+    void put(String path, Document doc) throws IOException {
+        writer.updateDocument(PageDocuments.id(path), doc);
+    }
+
+    void remove(String path) throws IOException {
+        writer.deleteDocuments(PageDocuments.id(path));
+    }
+
+    /** Makes the changes durable, labelled with their revision, and visible to searches that start from now on. */
+    void commit(String revision) throws IOException {
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, REVISION_KEY, revision).entrySet());
+        writer.commit();
+        Published current = published.get();
+        DirectoryReader reader = current != null && current.writer() == writer
+                ? DirectoryReader.openIfChanged(current.reader(), writer) : DirectoryReader.open(writer);
+        publish(reader != null ? reader : incRef(current.reader()), revision);
+    }
+
+    private static DirectoryReader incRef(DirectoryReader reader) {
+        reader.incRef();
+        return reader;
+    }
+
+    private void publish(DirectoryReader reader, String revision) throws IOException {
+        Published previous = published.getAndSet(new Published(reader, revision, writer));
+        if (previous != null) {
+            previous.reader().decRef();
+        }
+    }
+
+    /** The revision searches see, or null before the first build. */
+    String revision() {
+        Published current = published.get();
+        return current == null ? null : current.revision();
+    }
+
+    /** The published view, or empty before the first build; close what you get. */
+    Optional<IndexSnapshot> acquire() {
+        while (true) {
+            Published current = published.get();
+            if (current == null) {
+                return Optional.empty();
+            }
+            if (current.reader().tryIncRef()) {
+                return Optional.of(new IndexSnapshot(current.reader(), current.revision()));
+            }
+        }
+    }
+
+    /** Whether the folder still holds the writer's lock: false when someone deleted the index under us. */
+    boolean onDisk() {
+        return writer == null || Files.isRegularFile(folder.resolve(IndexWriter.WRITE_LOCK_NAME));
+    }
+
+    private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer);
+        config.setOpenMode(mode);
+        config.setRAMBufferSizeMB(64);
+        // Uncommitted changes are a half-applied update; the next start catches up from the last commit instead.
+        config.setCommitOnClose(false);
+        return config;
+    }
+
+    private void closeWriter() {
+        IOUtils.closeWhileHandlingException(writer, directory);
+        writer = null;
+        directory = null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        Published last = published.getAndSet(null);
+        try {
+            if (last != null) {
+                last.reader().decRef();
+            }
+        } finally {
+            closeWriter();
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package dev.inkstone.search;
+
+import dev.inkstone.content.FileChange;
+import dev.inkstone.content.Revision;
+import dev.inkstone.content.Site;
+import dev.inkstone.content.SiteBuilder;
+import dev.inkstone.content.SitePage;
+import dev.inkstone.content.SiteService;
+import org.apache.lucene.document.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Keeps the index at the branch tip. With no usable index on disk (missing, damaged, another format) it builds one
+ * in the background; each new commit advances it by the tree diff from the indexed revision, and a revision that
+ * is no longer an ancestor of the tip (history rewritten) means a rebuild. A search that finds the index behind
+ * the tip catches up first when the diff is small; larger ones go to the background while it answers from the
+ * index as it is. All index writes happen under one lock.
+ */
+final class SearchIndexer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
+    /** Changed files a search re-indexes itself before answering; larger diffs are left to the background. */
+    static final int INLINE_CHANGES = 64;
+    private static final long INLINE_WAIT_MILLIS = 200;
+
+    private final SiteService sites;
+    private final SearchIndex index;
+    private final Executor executor;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicBoolean buildQueued = new AtomicBoolean();
+    private final AtomicBoolean advanceQueued = new AtomicBoolean();
+    private final BuildProgress progress = new BuildProgress();
+    private final AtomicInteger builds = new AtomicInteger();
+    private volatile boolean closed;
+
+    /** What a piece of index work may throw; any failure is logged and, if the index may be hurt, rebuilt. */
+    private interface Work {
+        void run() throws IOException;
+    }
+
+    SearchIndexer(SiteService sites, SearchIndex index, Executor executor) {
+        this.sites = sites;
+        this.index = index;
+        this.executor = executor;
+    }
+
+    /** Opens the index on disk, or builds it when there is none to use, then follows the tip. */
+    void start() {
+        queue(buildQueued, this::openOrBuild);
+    }
+
+    /** The branch moved (a commit through the API); catch up in the background. */
+    void tipMoved() {
+        queue(advanceQueued, () -> advance(Integer.MAX_VALUE, true));
+    }
+
+    /**
+     * The index view to search, brought to the tip first when that is quick.
+     *
+     * @throws SearchUnavailableException until the first build is done
+     */
+    IndexSnapshot snapshot() {
+        if (!index.onDisk()) {
+            LOG.warn("the search index in {} is gone; rebuilding it", index.folder());
+            queue(buildQueued, this::rebuild);
+        }
+        if (index.revision() == null) {
+            start();
+            throw unavailable();
+        }
+        String tip = sites.resolve(null).commit();
+        if (!tip.equals(index.revision())) {
+            catchUpInline();
+        }
+        return index.acquire().orElseThrow(this::unavailable);
+    }
+
+    /** A search found the index broken: rebuild from nothing; until then there is nothing to answer from. */
+    SearchUnavailableException damaged(Exception e) {
+        LOG.error("the search index in {} cannot be read; rebuilding it", index.folder(), e);
+        queue(buildQueued, this::rebuild);
+        return unavailable();
+    }
+
+    private SearchUnavailableException unavailable() {
+        return new SearchUnavailableException(progress.secondsLeft());
+    }
+
+    private void catchUpInline() {
+        try {
+            if (!lock.tryLock(INLINE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            if (!closed) {
+                advance(INLINE_CHANGES, false);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("could not bring the search index to the tip; rebuilding it", e);
+            queue(buildQueued, this::rebuild);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void queue(AtomicBoolean queued, Work work) {
+        if (closed || !queued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                // An advance re-reads the tip, so one queued behind a running one is enough; builds never repeat.
+                if (queued == advanceQueued) {
+                    queued.set(false);
+                }
+                try {
+                    runLocked(work, queued == buildQueued);
+                } finally {
+                    queued.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            queued.set(false);
+        }
+    }
+
+    private void runLocked(Work work, boolean build) {
+        lock.lock();
+        try {
+            if (!closed) {
+                work.run();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("search index work failed", e);
+            // A failed build is not retried in a loop: the next commit or search asks again.
+            if (!build) {
+                buildQueued.set(false);
+                queue(buildQueued, this::rebuild);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void openOrBuild() throws IOException {
+        if (index.revision() == null) {
+            var opened = index.open();
+            if (opened.isEmpty()) {
+                rebuild();
+                return;
+            }
+            LOG.info("search index opened at {}", opened.get());
+        }
+        advance(Integer.MAX_VALUE, true);
+    }
+
+    /** Indexes every page of the tip into an empty index; searches keep the previous view until it is done. */
+    private void rebuild() throws IOException {
+        Revision tip = sites.resolve(null);
+        Site site = sites.site(tip);
+        List<SitePage> pages = site.pages().values().stream()
+                .sorted(Comparator.comparing(SitePage::path)).toList();
+        long started = System.nanoTime();
+        builds.incrementAndGet();
+        progress.begin(pages.size());
+        try {
+            index.startOver();
+            for (SitePage page : pages) {
+                if (closed) {
+                    return;
+                }
+                Document doc = document(site, page);
+                if (doc != null) {
+                    index.put(page.path(), doc);
+                }
+                progress.advance();
+            }
+            index.commit(tip.commit());
+        } finally {
+            progress.end();
+        }
+        LOG.info("search index built: {} pages at {} in {} ms", pages.size(), tip.commit(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        advance(Integer.MAX_VALUE, true);
+    }
+
+    /**
+     * Applies the diff from the indexed revision to the tip: every page a changed Markdown file maps to is
+     * re-indexed, and a section above one is added or removed when it came or went (generated sections).
+     */
+    private void advance(int maxChanges, boolean background) throws IOException {
+        String from = index.revision();
+        if (from == null) {
+            return;
+        }
+        Revision tip = sites.resolve(null);
+        if (tip.commit().equals(from)) {
+            return;
+        }
+        if (!sites.store().isAncestor(from, tip.commit())) {
+            LOG.info("the branch no longer contains {}; rebuilding the search index", from);
+            if (background) {
+                rebuild();
+            } else {
+                queue(buildQueued, this::rebuild);
+            }
+            return;
+        }
+        List<FileChange> changes = sites.store().changes(from, tip.commit());
+        if (changes.size() > maxChanges) {
+            queue(advanceQueued, () -> advance(Integer.MAX_VALUE, true));
+            return;
+        }
+        Site site = sites.site(tip);
+        Set<String> pages = new TreeSet<>();
+        Set<String> sections = new TreeSet<>();
+        for (FileChange change : changes) {
+            String file = Normalizer.normalize(change.path(), Normalizer.Form.NFC);
+            if (file.endsWith(".md")) {
+                String page = SiteBuilder.pagePathOf(file);
+                pages.add(page);
+                sections.addAll(PageDocuments.sections(page));
+                sections.add("");
+            }
+        }
+        sections.removeAll(pages);
+        for (String path : pages) {
+            SitePage page = site.pages().get(path);
+            Document doc = page == null ? null : document(site, page);
+            if (doc == null) {
+                index.remove(path);
+            } else {
+                index.put(path, doc);
+            }
+        }
+        try (IndexSnapshot current = index.acquire().orElseThrow()) {
+            for (String path : sections) {
+                SitePage page = site.pages().get(path);
+                boolean wanted = page != null && !page.info().hidden();
+                if (wanted != current.contains(path)) {
+                    if (wanted) {
+                        index.put(path, document(site, page));
+                    } else {
+                        index.remove(path);
+                    }
+                }
+            }
+        }
+        index.commit(tip.commit());
+    }
+
+    /** The page's document; none for hidden pages, which stay out of search as they stay out of the nav. */
+    private Document document(Site site, SitePage page) {
+        if (page.info().hidden()) {
+            return null;
+        }
+        PageText text = PageText.NONE;
+        if (!page.generated()) {
+            try {
+                text = PageText.of(sites.body(site, page));
+            } catch (RuntimeException e) {
+                LOG.warn("could not render {} for the search index; indexed without its body", page.sourcePath(), e);
+            }
+        }
+        return PageDocuments.of(page, text);
+    }
+
+    /** How many full builds have started: the tests' witness that an update was incremental. */
+    int builds() {
+        return builds.get();
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        lock.lock();
+        try {
+            index.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.inkstone.search;
+
+import dev.inkstone.testing.TestRepo;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** How the index follows the branch: one build, then commit by commit; rebuilt when it cannot be trusted. */
+class SearchIndexerTest {
+
+    @TempDir
+    Path dir;
+    TestRepo repo;
+    Path folder;
+    SearchService search;
+
+    @BeforeEach
+    void setUp() {
+        repo = TestRepo.create(dir.resolve("repo"));
+        repo.writeAll(Map.of("index.md", "# Home\n\nWelcome.\n", "notes/first.md", "# First\n\n墨砚 one.\n"));
+        repo.commit("seed");
+        folder = dir.resolve("search");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (search != null) {
+            search.close();
+        }
+        repo.close();
+    }
+
+    private SearchService start(Executor executor) {
+        search = new SearchService(SampleRepo.sites(repo), new SearchSettings(folder, executor));
+        search.start();
+        return search;
+    }
+
+    private void restart(Executor executor) throws Exception {
+        search.close();
+        start(executor);
+    }
+
+    private SearchResults find(String query) {
+        return search.search(new SearchRequest(query, "", 100, null));
+    }
+
+    private List<String> paths(String query) {
+        return find(query).items().stream().map(SearchHit::path).toList();
+    }
+
+    private String tip() {
+        return repo.git("rev-parse", "main");
+    }
+
+    @Test
+    void searchIsUnavailableUntilTheFirstBuildIsDone() {
+        HeldExecutor executor = new HeldExecutor();
+        start(executor);
+        assertThatThrownBy(() -> find("墨砚")).isInstanceOf(SearchUnavailableException.class)
+                .satisfies(e -> assertThat(((SearchUnavailableException) e).retryAfterSeconds()).isBetween(1, 60));
+        executor.runAll();
+        assertThat(paths("墨砚")).containsExactly("notes/first");
+        assertThat(search.indexer().builds()).isEqualTo(1);
+    }
+
+    @Test
+    void commitsAreAppliedFromTheirDiffWithoutRebuilding() {
+        start(Runnable::run);
+        repo.write("notes/second.md", "# Second\n\n墨砚 two.\n").write("notes/first.md", "# First\n\nrewritten.\n");
+        repo.commit("add second, rewrite first");
+        assertThat(paths("墨砚")).containsExactly("notes/second");
+        repo.write("elsewhere/second.md", "# Second\n\n墨砚 two.\n").delete("notes/second.md");
+        repo.git("add", "-A");
+        repo.git("commit", "-m", "move, with the git CLI");
+        assertThat(paths("墨砚")).containsExactly("elsewhere/second");
+        assertThat(paths("notes")).containsExactly("notes");
+        repo.delete("notes/first.md").commit("remove the last page of notes");
+        assertThat(paths("notes")).as("the generated section went with its last page").isEmpty();
+        assertThat(paths("elsewhere")).as("and a new one came").containsExactly("elsewhere");
+        assertThat(find("墨砚").revision()).isEqualTo(tip());
+        assertThat(search.indexer().builds()).isEqualTo(1);
+    }
+
+    @Test
+    void aRestartResumesFromTheIndexOnDiskAndCatchesUpWithCommitsMadeMeanwhile() throws Exception {
+        start(Runnable::run);
+        search.close();
+        repo.write("notes/later.md", "# Later\n\n墨砚 later.\n").commit("while stopped");
+        start(Runnable::run);
+        assertThat(paths("墨砚")).containsExactlyInAnyOrder("notes/first", "notes/later");
+        assertThat(search.indexer().builds()).isZero();
+    }
+
+    @Test
+    void aDamagedIndexIsRebuiltOnStart() throws Exception {
+        start(Runnable::run);
+        search.close();
+        Path largest;
+        try (Stream<Path> files = Files.list(folder)) {
+            largest = files.max(Comparator.comparingLong(SearchIndexerTest::size)).orElseThrow();
+        }
+        try (RandomAccessFile file = new RandomAccessFile(largest.toFile(), "rw")) {
+            file.seek(file.length() / 2);
+            file.write(new byte[] {0x13, 0x37, 0x13, 0x37});
+        }
+        start(Runnable::run);
+        assertThat(search.indexer().builds()).isEqualTo(1);
+        assertThat(paths("墨砚")).containsExactly("notes/first");
+    }
+
+    @Test
+    void anIndexBuiltByAnotherVersionIsRebuilt() throws Exception {
+        start(Runnable::run);
+        search.close();
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig())) {
+            writer.setLiveCommitData(Map.of(SearchIndex.FORMAT_KEY, "inkstone-search-0",
+                    SearchIndex.REVISION_KEY, tip()).entrySet());
+            writer.commit();
+        }
+        start(Runnable::run);
+        assertThat(search.indexer().builds()).isEqualTo(1);
+        assertThat(paths("墨砚")).containsExactly("notes/first");
+    }
+
+    @Test
+    void aDeletedIndexFolderIsRebuiltWhileSearchesGoOn() throws Exception {
+        start(Runnable::run);
+        deleteRecursively(folder);
+        assertThat(paths("墨砚")).containsExactly("notes/first");
+        assertThat(search.indexer().builds()).isEqualTo(2);
+        assertThat(folder.resolve(IndexWriter.WRITE_LOCK_NAME)).exists();
+        repo.write("notes/after.md", "# After\n\n墨砚 after.\n").commit("after the rebuild");
+        assertThat(paths("墨砚")).containsExactlyInAnyOrder("notes/first", "notes/after");
+    }
+
+    @Test
+    void rewrittenHistoryIsRebuilt() {
+        start(Runnable::run);
+        repo.write("notes/doomed.md", "# Doomed\n\n墨砚 doomed.\n").commit("soon gone");
+        assertThat(paths("墨砚")).contains("notes/doomed");
+        repo.git("reset", "--hard", "HEAD~1");
+        repo.write("notes/instead.md", "# Instead\n\n墨砚 instead.\n").commit("another line of history");
+        assertThat(paths("墨砚")).containsExactlyInAnyOrder("notes/first", "notes/instead");
+        assertThat(search.indexer().builds()).isEqualTo(2);
+    }
+
+    @Test
+    void aLargeDiffIsLeftToTheBackgroundWhileSearchesAnswerFromTheIndexAsItIs() {
+        HeldExecutor executor = new HeldExecutor();
+        start(executor);
+        executor.runAll();
+        String before = tip();
+        for (int i = 0; i <= SearchIndexer.INLINE_CHANGES; i++) {
+            repo.write("bulk/p" + i + ".md", "# P" + i + "\n\n墨砚 bulk.\n");
+        }
+        repo.commit("bulk import");
+        SearchResults stale = find("墨砚");
+        assertThat(stale.revision()).isEqualTo(before);
+        assertThat(stale.total()).isEqualTo(1);
+        assertThat(executor.pending()).isEqualTo(1);
+        executor.runAll();
+        SearchResults current = find("墨砚");
+        assertThat(current.revision()).isEqualTo(tip());
+        assertThat(current.total()).isEqualTo(SearchIndexer.INLINE_CHANGES + 2);
+        assertThat(search.indexer().builds()).isEqualTo(1);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(file);
+            }
+        }
+    }
+}
