@@ -142,6 +142,16 @@ class EditApiTest {
     }
 
     @Test
+    void frontMatterThatDoesNotParseIs422WithLineAndColumn() {
+        String tip = head();
+        as(editor).body(Map.of("content", "---\ntitle: ok\ntags: [a, b\n---\nbody\n")).put("/api/pages/bad").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("line", org.hamcrest.Matchers.greaterThanOrEqualTo(3))
+                .body("column", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        assertThat(head()).isEqualTo(tip);
+    }
+
+    @Test
     void existingPageWithoutShaIs428() {
         String tip = head();
         as(editor).body(Map.of("content", "# overwrite\n")).put("/api/pages/guide/intro").then().statusCode(428)
