@@ -25,7 +25,10 @@ import dev.inkstone.http.PageController;
 import dev.inkstone.http.ProblemsController;
 import dev.inkstone.http.RawController;
 import dev.inkstone.http.ResponseCache;
+import dev.inkstone.http.SearchController;
 import dev.inkstone.http.github.GitHubApi;
+import dev.inkstone.search.SearchService;
+import dev.inkstone.search.SearchSettings;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
@@ -43,7 +46,7 @@ public final class App {
 
     /** The parts the routes need; built by {@link Main} or a test. */
     public record Parts(ContentStore store, ContentWriter writer, MarkupEngine engine, UserStore users,
-                        HistoryStore history, BooleanSupplier workingTreeDirty) {
+                        HistoryStore history, BooleanSupplier workingTreeDirty, SearchSettings search) {
     }
 
     public static Javalin create(Parts parts, HttpSettings settings) {
@@ -66,10 +69,15 @@ public final class App {
         FeedController feed = new FeedController(sites, historyService, settings.publicUrl());
         EditController edit = new EditController(new EditService(sites, pages, parts.writer()), auth,
                 new EditController.Limits(settings.pageBytes(), settings.fileBytes()));
+        SearchService searchService = new SearchService(sites, parts.search());
+        parts.writer().onCommit(searchService::tipMoved);
+        SearchController search = new SearchController(searchService);
 
         return Javalin.create(config -> {
             configureServer(config, settings);
             ErrorMapping.install(config);
+            config.events.serverStarting(searchService::start);
+            config.events.serverStopped(searchService::close);
             config.routes.before("/api/*", ctx -> {
                 // The GitHub API under /api/v3 checks reads itself, to answer in GitHub's shape.
                 boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
@@ -100,6 +108,7 @@ public final class App {
             config.routes.get("/api/changes", history::changes);
             config.routes.get("/feed.atom", feed::get);
             config.routes.get("/api/problems", problems::get);
+            config.routes.get("/api/search", search::get);
             config.routes.get("/api/health", health::get);
             config.routes.get("/openapi.yaml", openApi::get);
             GitHubApi.register(config, sites, parts.writer(), auth, settings, github);

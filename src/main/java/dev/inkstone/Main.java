@@ -10,6 +10,7 @@ import dev.inkstone.git.GitHistoryStore;
 import dev.inkstone.git.HistoryFiles;
 import dev.inkstone.git.RepositorySetup;
 import dev.inkstone.render.FlexmarkEngine;
+import dev.inkstone.search.SearchSettings;
 import io.javalin.Javalin;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -100,7 +101,7 @@ public final class Main implements Callable<Integer> {
         GitHistoryStore history = new GitHistoryStore(repository, served,
                 config.data().resolve("history").resolve(HistoryFiles.name(repository, served)));
         App.Parts parts = new App.Parts(new GitContentStore(repository, served), writer, new FlexmarkEngine(), users,
-                history, () -> writer.workingTree().dirty());
+                history, () -> writer.workingTree().dirty(), SearchSettings.in(config.data().resolve("search")));
         HttpSettings settings = new HttpSettings(config.corsOrigins(), readAccess.equals("public"), maxPageBytes,
                 maxFileBytes, blankToNull(publicUrl));
         Javalin app = App.create(parts, settings, new GitHubSettings(githubOwner, githubRepo));

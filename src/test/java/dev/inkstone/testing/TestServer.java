@@ -9,6 +9,7 @@ import dev.inkstone.git.GitContentStore;
 import dev.inkstone.git.GitContentWriter;
 import dev.inkstone.git.GitHistoryStore;
 import dev.inkstone.render.FlexmarkEngine;
+import dev.inkstone.search.SearchSettings;
 import io.javalin.Javalin;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.EncoderConfig;
@@ -51,13 +52,24 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(Repository repository, String branch, HttpSettings settings,
                                    GitHubSettings github) {
+        return start(repository, branch, settings, github, null);
+    }
+
+    /** A server whose search index lives in {@code search.folder()} and is built on {@code search.executor()}. */
+    public static TestServer start(TestRepo repo, SearchSettings search) {
+        return start(repo.repository(), "main", HttpSettings.defaults(), GitHubSettings.defaults(), search);
+    }
+
+    private static TestServer start(Repository repository, String branch, HttpSettings settings,
+                                    GitHubSettings github, SearchSettings search) {
         try {
             Path data = Files.createTempDirectory("inkstone-data");
             UserStore users = new UserStore(data);
             GitContentWriter writer = new GitContentWriter(repository, branch, SERVICE, CLOCK);
             GitHistoryStore history = new GitHistoryStore(repository, branch, data.resolve("history/index.idx"));
             App.Parts parts = new App.Parts(new GitContentStore(repository, branch), writer, new FlexmarkEngine(),
-                    users, history, () -> writer.workingTree().dirty());
+                    users, history, () -> writer.workingTree().dirty(),
+                    search != null ? search : SearchSettings.in(data.resolve("search")));
             Javalin app = App.create(parts, settings, github);
             app.start("127.0.0.1", 0);
             return new TestServer(app, writer, users);
