@@ -8,10 +8,11 @@ import org.eclipse.jgit.util.SystemReader;
 import java.io.IOException;
 
 /**
- * JGit reads a repository's commit-graph, and the changed-path Bloom filters in it, only when the user-level
- * config says so ({@code core.commitGraph}, {@code commitGraph.readChangedPaths}); both default to off. The
- * service cannot rely on the host's ~/.gitconfig, so it layers those two settings over it through its own
- * {@link SystemReader}. Then a {@code ChangedPathTreeFilter} walk skips most commits without opening their trees.
+ * JGit reads a repository's commit-graph only when {@code core.commitGraph} is on (user config and up), and the
+ * changed-path Bloom filters in it only when {@code commitGraph.readChangedPaths} is on in JGit's own config
+ * ({@code SystemReader.getJGitConfig()}, not the repository's); both default to off. The service cannot rely on
+ * the host's files, so it layers the two settings over them through its own {@link SystemReader}. Then a
+ * {@code ChangedPathTreeFilter} walk can skip commits without opening their trees.
  */
 final class CommitGraphReads {
 
@@ -29,11 +30,16 @@ final class CommitGraphReads {
             public StoredConfig getUserConfig() throws ConfigInvalidException, IOException {
                 return new Layered(super.getUserConfig());
             }
+
+            @Override
+            public StoredConfig getJGitConfig() throws ConfigInvalidException, IOException {
+                return new Layered(super.getJGitConfig());
+            }
         });
         installed = true;
     }
 
-    /** The host's user config with the two commit-graph reads switched on; never saved anywhere. */
+    /** A host config with the two commit-graph reads switched on; never saved anywhere. */
     private static final class Layered extends StoredConfig {
         Layered(Config base) {
             super(base);
