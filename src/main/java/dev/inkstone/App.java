@@ -55,6 +55,7 @@ public final class App {
 
     public static Javalin create(Parts parts, HttpSettings settings, GitHubSettings github) {
         SiteService sites = new SiteService(parts.store(), parts.engine());
+        sites.warmUp();
         PageService pages = new PageService(sites, parts.history());
         HistoryService historyService = new HistoryService(sites, parts.history(), parts.writer(), pages);
         ResponseCache cache = new ResponseCache();

@@ -41,8 +41,25 @@ public final class SiteService {
     }
 
     public Site site(Revision revision) {
-        return sites.get(revision.commit(),
-                commit -> new SiteBuilder(this::header).build(revision, store.tree(revision)));
+        return sites.get(revision.commit(), commit -> {
+            List<TreeEntry> tree = store.tree(revision);
+            // Reading and parsing thousands of headers is the cost of a new site; spread it over the cores.
+            tree.parallelStream().filter(TreeEntry::isMarkdown).forEach(this::header);
+            return new SiteBuilder(this::header).build(revision, tree);
+        });
+    }
+
+    /** Builds the branch tip's site ahead of the first request, so it is ready when a client asks. */
+    public void warmUp() {
+        Thread thread = new Thread(() -> {
+            try {
+                site(resolve(null));
+            } catch (RuntimeException e) {
+                // An empty or unreadable branch is reported by the first request that needs it.
+            }
+        }, "inkstone-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     public PageHeader header(TreeEntry entry) {
