@@ -48,7 +48,7 @@ JVM_FLAGS = ["-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=1
 MODES = {
     # sizes: (pages, commits, what runs on it)
     "quick": dict(rounds=3, seconds=2, warmup=1, nav_conns=(16,), sizes=[
-        (100, 200, {"start", "reads16"}),
+        (100, 200, {"start"}),
         (1000, 2000, {"start", "reads", "writes", "peers"}),
     ]),
     "full": dict(rounds=5, seconds=5, warmup=3, nav_conns=(1, 16, 64), sizes=[
@@ -163,10 +163,14 @@ class Http:
 
 # ----- processes ----------------------------------------------------------------------------------------------
 
+RUNNING = []  # every Proc started and not yet stopped, stopped on exit whatever happens
+
+
 class Proc:
     """A server process we started; stopped by its own pid only."""
 
     def __init__(self, name, argv, log_dir, env=None, cwd=None):
+        RUNNING.append(self)
         self.name = name
         self.log_path = os.path.join(log_dir, "%s.log" % name)
         self.log = open(self.log_path, "ab")
@@ -190,15 +194,28 @@ class Proc:
         with open(self.log_path, "rb") as f:
             return f.read()[-n:].decode("utf-8", "replace")
 
+    def jstack(self, path):
+        """A thread dump of a Java server that stopped answering, as evidence."""
+        with open(path, "wb") as f:
+            subprocess.run(["jstack", "-l", str(self.pid)], stdout=f, stderr=subprocess.STDOUT, timeout=60)
+        return path
+
     def stop(self):
+        if self in RUNNING:
+            RUNNING.remove(self)
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
-                self.proc.wait(20)
+                self.proc.wait(10)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
         self.log.close()
+
+
+def stop_all(*_):
+    for proc in list(reversed(RUNNING)):
+        proc.stop()
 
 
 class Inkstone:
@@ -329,36 +346,54 @@ def install(args, results):
 
 
 def build_jar(args):
+    """Builds target/inkstone.jar in a copy of the tree (never in the checkout); reuses it while the copied
+    sources are unchanged (the HEAD commit, or the working tree's paths, sizes and modification times)."""
     if args.jar:
         return os.path.abspath(args.jar), "given with --jar"
     build = os.path.join(WORK, "build" if args.src == "head" else "build-worktree")
-    log("building the jar from %s in %s" % ("git archive HEAD" if args.src == "head" else "the working tree",
+    head = git(ROOT, "rev-parse", "HEAD").strip()
+    if args.src == "head":
+        key = head
+        what = "git archive HEAD (%s)" % head[:7]
+        files = None
+    else:
+        listed = subprocess.run(["git", "-C", ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                                stdout=subprocess.PIPE, check=True).stdout.split(b"\0")
+        files = [f.decode() for f in listed if f and not f.startswith(b"bench/")
+                 and os.path.isfile(os.path.join(ROOT, f.decode()))]
+        digest = hashlib.sha256()
+        for rel in sorted(files):
+            st = os.stat(os.path.join(ROOT, rel))
+            digest.update(("%s %d %d\n" % (rel, st.st_size, st.st_mtime_ns)).encode())
+        key = digest.hexdigest()
+        what = "the working tree (HEAD %s plus uncommitted changes, tree key %s)" % (head[:7], key[:12])
+    jar = os.path.join(build, "target", "inkstone.jar")
+    stamp = os.path.join(build, ".bench-key")
+    if os.path.exists(jar) and os.path.exists(stamp) and open(stamp).read().strip() == key:
+        log("reusing %s (built from the same sources)" % os.path.relpath(jar, ROOT))
+        return jar, what
+    log("building the jar from %s in %s" % ("git archive HEAD" if files is None else "the working tree",
                                             os.path.relpath(build, ROOT)))
     shutil.rmtree(build, ignore_errors=True)
     os.makedirs(build)
-    if args.src == "head":
+    if files is None:
         archive = subprocess.Popen(["git", "-C", ROOT, "archive", "HEAD"], stdout=subprocess.PIPE)
         subprocess.run(["tar", "-x", "-C", build], stdin=archive.stdout, check=True)
         archive.wait()
-        what = "git archive HEAD (%s)" % git(ROOT, "rev-parse", "--short", "HEAD").strip()
     else:
-        files = subprocess.run(["git", "-C", ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                               stdout=subprocess.PIPE, check=True).stdout.split(b"\0")
-        for rel in (f.decode() for f in files if f):
-            if rel.startswith("bench/") or not os.path.isfile(os.path.join(ROOT, rel)):
-                continue
+        for rel in files:
             os.makedirs(os.path.dirname(os.path.join(build, rel)) or build, exist_ok=True)
             shutil.copy2(os.path.join(ROOT, rel), os.path.join(build, rel))
-        what = "the working tree (HEAD %s plus uncommitted changes)" % git(ROOT, "rev-parse", "--short",
-                                                                          "HEAD").strip()
     done = subprocess.run(["mvn", "-B", "-q", "-o", "package", "-DskipTests"], cwd=build, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT)
-    if done.returncode:  # offline failed (empty local repository): let Maven download
+    if done.returncode:  # offline failed (an empty local Maven repository): let Maven download
         done = subprocess.run(["mvn", "-B", "-q", "package", "-DskipTests"], cwd=build, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT)
     if done.returncode:
         sys.exit("bench: mvn package failed:\n%s" % done.stdout.decode()[-3000:])
-    return os.path.join(build, "target", "inkstone.jar"), what
+    with open(stamp, "w") as f:
+        f.write(key + "\n")
+    return jar, what
 
 
 def compile_bare_javalin(jar):
@@ -546,14 +581,13 @@ def run_reads(size, facts, jar, ceiling_dir, tools, decap_js, cfg, run_dir, resu
                 res = wrk("http://127.0.0.1:%d%s" % (ink.port, old_url), 16, cfg["seconds"])
                 results.add((label, "oldref c16", "inkstone"), res)
             if peers:
-                porder = list(peers) + ["inkstone"]
+                # Inkstone's side of this comparison is its "page c16" of the same round
+                results.add((label, "peer-read c16", "inkstone"), results.samples[(label, "page c16", "inkstone")][-1])
+                porder = list(peers)
                 porder = porder[r % len(porder):] + porder[:r % len(porder)]
                 for name in porder:
-                    if name == "inkstone":
-                        res = wrk("http://127.0.0.1:%d%s" % (ink.port, page_url), 16, cfg["seconds"])
-                    else:
-                        port, url, script = peers[name]
-                        res = wrk("http://127.0.0.1:%d%s" % (port, url), 16, cfg["seconds"], script)
+                    port, url, script = peers[name]
+                    res = wrk("http://127.0.0.1:%d%s" % (port, url), 16, cfg["seconds"], script)
                     results.add((label, "peer-read c16", name), res)
                     if res.get("note"):
                         results.note("%s peer read %s: %s" % (label, name, res["note"]))
@@ -561,7 +595,7 @@ def run_reads(size, facts, jar, ceiling_dir, tools, decap_js, cfg, run_dir, resu
                 # git cat-file --batch and Inkstone's source endpoint, one reader each
                 res = wrk("http://127.0.0.1:%d%s" % (ink.port, source_url), 1, cfg["seconds"])
                 results.add((label, "source c1", "inkstone"), res)
-                results.add((label, "source c1", "git"), {"rps": cat_file_rate(repo, facts, cfg["seconds"])})
+                results.add((label, "source c1", "git"), {"rps": cat_file_rate(repo, facts, 1)})
         if "reads" in plan:
             run_old_refs(label, facts, ink, repo, page_url, results)
     finally:
@@ -674,6 +708,9 @@ def run_start(size, facts, jar, cfg, run_dir, results, touch_all):
 
 # ----- writes ----------------------------------------------------------------------------------------------------
 
+WRITE_TIMEOUT = 20  # seconds; a write slower than this counts as "timeout"
+
+
 class Writers:
     """N threads writing for a fixed time; returns commits/s, p50/p99 of the write requests and outcomes."""
 
@@ -691,12 +728,20 @@ class Writers:
             while time.perf_counter() < stop_at[0]:
                 try:
                     outcome, seconds = self.one_write(i, state)
+                except socket.timeout:
+                    outcome, seconds = "timeout", None
+                    clients_reset(i)
                 except Exception as e:  # a failure is an outcome, not a crash of the run
                     outcome, seconds = "error %s" % type(e).__name__, None
                 with lock:
                     outcomes[outcome] = outcomes.get(outcome, 0) + 1
                     if seconds is not None and outcome.startswith("ok"):
                         latencies.append(seconds)
+
+        def clients_reset(i):
+            reset = getattr(self.one_write, "reset", None)
+            if reset:
+                reset(i)
 
         threads = [threading.Thread(target=body, args=(i,), daemon=True) for i in range(self.n)]
         for t in threads:
@@ -705,8 +750,10 @@ class Writers:
         start = time.perf_counter()
         barrier.wait()
         for t in threads:
-            t.join(120)
+            t.join(max(0.1, stop_at[0] + 2 * WRITE_TIMEOUT + 5 - time.perf_counter()))
         elapsed = time.perf_counter() - start
+        if any(t.is_alive() for t in threads):
+            outcomes["timeout"] = outcomes.get("timeout", 0) + sum(t.is_alive() for t in threads)
         ok = sum(v for k, v in outcomes.items() if k.startswith("ok"))
         return {"rps": ok / elapsed, "p50": percentile(latencies, 50) * 1000 if latencies else None,
                 "p99": percentile(latencies, 99) * 1000 if latencies else None, "outcomes": outcomes}
@@ -729,7 +776,7 @@ def inkstone_writer(port, token, mode, pages):
     clients = {}
 
     def one_write(i, state):
-        client = clients.get(i) or clients.setdefault(i, Http(port))
+        client = clients.get(i) or clients.setdefault(i, Http(port, WRITE_TIMEOUT))
         if mode == "distinct":
             path = pages[i]
             if "text" not in state:
@@ -759,6 +806,7 @@ def inkstone_writer(port, token, mode, pages):
             return ("ok merged" if json.loads(payload).get("merged") else "ok"), seconds
         return "status %d" % status, seconds
 
+    one_write.reset = lambda i: clients.pop(i, None)
     return one_write, clients
 
 
@@ -766,7 +814,7 @@ def decap_writer(port, files):
     clients = {}
 
     def one_write(i, state):
-        client = clients.get(i) or clients.setdefault(i, Http(port))
+        client = clients.get(i) or clients.setdefault(i, Http(port, WRITE_TIMEOUT))
         state["n"] = state.get("n", 0) + 1
         raw = "---\ntitle: Bench %d\n---\n\nBench edit %d by writer %d.\n" % (i, state["n"], i)
         entry = {"slug": os.path.basename(files[i])[:-3], "path": files[i], "raw": raw}
@@ -776,6 +824,7 @@ def decap_writer(port, files):
                         "status": "draft"}}})
         return ("ok" if status == 200 else "status %d" % status), seconds
 
+    one_write.reset = lambda i: clients.pop(i, None)
     return one_write, clients
 
 
@@ -783,12 +832,13 @@ def gollum_writer(port, files):
     clients = {}
 
     def one_write(i, state):
-        client = clients.get(i) or clients.setdefault(i, Http(port))
+        client = clients.get(i) or clients.setdefault(i, Http(port, WRITE_TIMEOUT))
         state["n"] = state.get("n", 0) + 1
         raw = "# Bench %d\n\nBench edit %d by writer %d.\n" % (i, state["n"], i)
         status, _, _, seconds = client.request("PUT", "/page/" + quote(files[i][:-3]), raw.encode())
         return ("ok" if status == 200 else "status %d" % status), seconds
 
+    one_write.reset = lambda i: clients.pop(i, None)
     return one_write, clients
 
 
@@ -843,12 +893,26 @@ def run_writes(size, facts, jar, tools, decap_js, cfg, run_dir, results):
             if key[2] == 1:
                 Writers(1, 1, fn).run()
         keys = list(writers)
+        procs = {"inkstone": ink.proc}
+        procs.update({p.name.split("-")[0]: p for p in servers})
+        hung = set()
         for r in range(cfg["rounds"]):
             log("%s writes, round %d/%d" % (label, r + 1, cfg["rounds"]))
             order = keys[r % len(keys):] + keys[:r % len(keys)]
             for key in order:
                 server, mode, n = key
+                if server in hung:
+                    continue
                 res = Writers(n, cfg["seconds"], writers[key]).run()
+                if res["outcomes"].get("timeout"):
+                    hung.add(server)
+                    evidence = ""
+                    if server == "inkstone":
+                        evidence = "; thread dump: `%s`" % os.path.relpath(
+                            procs[server].jstack(os.path.join(run_dir, "jstack-writes-%s.txt" % server)), ROOT)
+                    results.note("%s: %s stopped answering writes (%s, %d writers, round %d): no write came back "
+                                 "within %d s, so its later write rows are left out%s"
+                                 % (label, server, mode, n, r + 1, WRITE_TIMEOUT, evidence))
                 results.add((label, "write %s w%d" % (mode, n), server), res)
                 bad = {k: v for k, v in res["outcomes"].items() if k not in ("ok", "ok merged")}
                 if bad:
@@ -1118,6 +1182,7 @@ def main(argv=None):
     p.add_argument("--out", default=os.path.join(BENCH, "RESULTS.md"))
     p.add_argument("--only", help="comma-separated subset of start,reads,writes (for debugging)")
     args = p.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     cfg = dict(MODES[args.mode])
     cfg["rounds"] = args.rounds or cfg["rounds"]
     cfg["seconds"] = args.seconds or cfg["seconds"]
@@ -1132,6 +1197,17 @@ def main(argv=None):
     os.makedirs(run_dir)
     only = set(args.only.split(",")) if args.only else None
     facts_by_size = {}
+    try:
+        measure(args, cfg, jar, ceiling, tools, decap_js, run_dir, only, facts_by_size, results)
+    finally:
+        stop_all()
+    text = report(args, cfg, results, machine_lines, jar_what, started, cfg["sizes"], facts_by_size)
+    print(text)
+    write_results(args.out, args.mode, text)
+    log("written to %s; logs in %s" % (os.path.relpath(args.out, ROOT), os.path.relpath(run_dir, ROOT)))
+
+
+def measure(args, cfg, jar, ceiling, tools, decap_js, run_dir, only, facts_by_size, results):
     for pages, commits, plan in cfg["sizes"]:
         repo, line = generate(pages, commits)
         facts = Facts(repo)
@@ -1146,10 +1222,6 @@ def main(argv=None):
             run_reads(label, facts, jar, ceiling, tools, decap_js, cfg, size_dir, results, plan)
         if "writes" in plan and (not only or "writes" in only):
             run_writes(label, facts, jar, tools, decap_js, cfg, size_dir, results)
-    text = report(args, cfg, results, machine_lines, jar_what, started, cfg["sizes"], facts_by_size)
-    print(text)
-    write_results(args.out, args.mode, text)
-    log("written to %s; logs in %s" % (os.path.relpath(args.out, ROOT), os.path.relpath(run_dir, ROOT)))
 
 
 if __name__ == "__main__":

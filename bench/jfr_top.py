@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Summarise a JFR recording's CPU samples: the hottest methods by self time and by total (inclusive) time.
+
+    python3 bench/jfr_top.py recording.jfr [--thread REGEX] [--top 25] [--prefix dev.inkstone.]
+
+Uses `jfr print --json --events jdk.ExecutionSample` (the JDK's own tool). Inclusive counts a method once per
+sample however often it recurs; --prefix adds a table of the hottest frames of that package (inclusive), which is
+where a fix would go. Standard library only.
+"""
+
+import argparse
+import collections
+import json
+import re
+import subprocess
+import sys
+
+
+def frames_of(event):
+    stack = event["values"].get("stackTrace") or {}
+    out = []
+    for frame in stack.get("frames", []):
+        method = frame["method"]
+        cls = method["type"]["name"]
+        out.append("%s.%s" % (cls, method["name"]))
+    return out
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser()
+    p.add_argument("recording")
+    p.add_argument("--thread", help="only samples of threads whose name matches this regex")
+    p.add_argument("--top", type=int, default=25)
+    p.add_argument("--prefix", default="dev.inkstone.")
+    p.add_argument("--events", default="jdk.ExecutionSample")
+    args = p.parse_args(argv)
+    raw = subprocess.run(["jfr", "print", "--json", "--events", args.events, args.recording],
+                         stdout=subprocess.PIPE, check=True).stdout
+    events = json.loads(raw)["recording"]["events"]
+    self_count, total_count, own_count = collections.Counter(), collections.Counter(), collections.Counter()
+    threads = collections.Counter()
+    n = 0
+    for event in events:
+        thread = (event["values"].get("sampledThread") or {}).get("javaName") or "?"
+        if args.thread and not re.search(args.thread, thread):
+            continue
+        frames = frames_of(event)
+        if not frames:
+            continue
+        n += 1
+        threads[re.sub(r"-\d+$", "-N", thread)] += 1
+        self_count[frames[0]] += 1
+        for f in set(frames):
+            total_count[f] += 1
+        own = next((f for f in frames if f.startswith(args.prefix)), None)
+        if own:
+            own_count[own] += 1
+    print("%d samples%s" % (n, " (threads matching %s)" % args.thread if args.thread else ""))
+    print("\nthreads:")
+    for name, c in threads.most_common(8):
+        print("  %5.1f%%  %s" % (100.0 * c / n, name))
+    print("\nself (top of stack):")
+    for name, c in self_count.most_common(args.top):
+        print("  %5.1f%%  %s" % (100.0 * c / n, name))
+    print("\ninclusive:")
+    for name, c in total_count.most_common(args.top):
+        print("  %5.1f%%  %s" % (100.0 * c / n, name))
+    print("\nnearest %s frame (inclusive of everything it calls):" % args.prefix)
+    for name, c in own_count.most_common(args.top):
+        print("  %5.1f%%  %s" % (100.0 * c / n, name))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
