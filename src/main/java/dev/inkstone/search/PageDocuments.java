@@ -2,6 +2,7 @@ package dev.inkstone.search;
 
 import dev.inkstone.content.PageInfo;
 import dev.inkstone.content.SitePage;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -25,7 +26,11 @@ final class PageDocuments {
     static final String PATH = "path";
     /** The page's path and every ancestor's, so a section filter is one term. */
     static final String SECTION = "section";
+    /** Present, as "true", on pages with {@code hidden: true}: kept for breadcrumbs, left out of results. */
+    static final String HIDDEN = "hidden";
     static final String TITLE = "title";
+    /** The title as written, in doc values: read for hits and breadcrumbs without decompressing stored bodies. */
+    static final String TITLE_VALUE = "title.value";
     static final String TAGS = "tags";
     static final String HEADINGS = "headings";
     /** Subtitle and summary: the page's own description of itself. */
@@ -59,6 +64,10 @@ final class PageDocuments {
         for (String section : sections(page.path())) {
             doc.add(new StringField(SECTION, section, Field.Store.NO));
         }
+        if (info.hidden()) {
+            doc.add(new StringField(HIDDEN, "true", Field.Store.NO));
+        }
+        doc.add(new BinaryDocValuesField(TITLE_VALUE, new BytesRef(info.title())));
         text(doc, TITLE, info.title(), TextField.TYPE_NOT_STORED);
         info.tags().forEach(tag -> text(doc, TAGS, tag, TextField.TYPE_NOT_STORED));
         text.headings().forEach(heading -> text(doc, HEADINGS, heading, TextField.TYPE_NOT_STORED));

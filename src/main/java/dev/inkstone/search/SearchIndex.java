@@ -8,6 +8,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.util.Version;
 
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -29,15 +31,18 @@ import java.util.stream.Stream;
 final class SearchIndex implements Closeable {
 
     /** Bump whenever fields or analysis change: indexes of another format are rebuilt, never mixed. */
-    static final String FORMAT = "inkstone-search-1/lucene-" + Version.LATEST;
+    static final String FORMAT = "inkstone-search-2/lucene-" + Version.LATEST;
     static final String FORMAT_KEY = "format";
     static final String REVISION_KEY = "revision";
 
     private final Path folder;
     private final PageAnalyzer analyzer = PageAnalyzer.forIndex();
     private final AtomicReference<Published> published = new AtomicReference<>();
+    private static final long COMMIT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private Directory directory;
     private volatile IndexWriter writer;
+    private long lastDurable = System.nanoTime();
 
     /** The reader searches use, with the revision it shows. */
     private record Published(DirectoryReader reader, String revision, IndexWriter writer) {
@@ -63,7 +68,7 @@ final class SearchIndex implements Closeable {
         IndexWriter opened = null;
         DirectoryReader reader = null;
         try {
-            dir = FSDirectory.open(folder);
+            dir = directory(folder);
             if (!DirectoryReader.indexExists(dir)) {
                 dir.close();
                 return Optional.empty();
@@ -103,7 +108,7 @@ final class SearchIndex implements Closeable {
             }
         }
         Files.createDirectories(folder);
-        directory = FSDirectory.open(folder);
+        directory = directory(folder);
         writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
     }
 
@@ -115,10 +120,18 @@ final class SearchIndex implements Closeable {
         writer.deleteDocuments(PageDocuments.id(path));
     }
 
-    /** Makes the changes durable, labelled with their revision, and visible to searches that start from now on. */
-    void commit(String revision) throws IOException {
+    /**
+     * Makes the changes visible to searches that start from now on, labelled with their revision. They are made
+     * durable when {@code durable} or when the last durable commit is older than {@link #COMMIT_INTERVAL_NANOS}
+     * (and on close): a restart resumes from the last durable revision and catches up by diff, so fsyncing every
+     * small update would buy nothing.
+     */
+    void commit(String revision, boolean durable) throws IOException {
         writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, REVISION_KEY, revision).entrySet());
-        writer.commit();
+        if (durable || System.nanoTime() - lastDurable > COMMIT_INTERVAL_NANOS) {
+            writer.commit();
+            lastDurable = System.nanoTime();
+        }
         Published current = published.get();
         DirectoryReader reader = current != null && current.writer() == writer
                 ? DirectoryReader.openIfChanged(current.reader(), writer) : DirectoryReader.open(writer);
@@ -161,15 +174,19 @@ final class SearchIndex implements Closeable {
         return writer == null || Files.isRegularFile(folder.resolve(IndexWriter.WRITE_LOCK_NAME));
     }
 
+    /** Segments a small update flushes stay in memory until a commit or merge writes them: reopening is cheap. */
+    private static Directory directory(Path folder) throws IOException {
+        return new NRTCachingDirectory(FSDirectory.open(folder), 8, 64);
+    }
+
     private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
         config.setOpenMode(mode);
         config.setRAMBufferSizeMB(64);
-        // Uncommitted changes are a half-applied update; the next start catches up from the last commit instead.
-        config.setCommitOnClose(false);
         return config;
     }
 
+    /** Closing commits what is pending; a writer that cannot is replaced anyway, and the next start catches up. */
     private void closeWriter() {
         IOUtils.closeWhileHandlingException(writer, directory);
         writer = null;

@@ -3,19 +3,17 @@ package dev.inkstone.search;
 import dev.inkstone.content.FileChange;
 import dev.inkstone.content.Revision;
 import dev.inkstone.content.Site;
-import dev.inkstone.content.SiteBuilder;
 import dev.inkstone.content.SitePage;
 import dev.inkstone.content.SiteService;
+import dev.inkstone.content.TreeEntry;
 import org.apache.lucene.document.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.text.Normalizer;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -187,13 +185,10 @@ final class SearchIndexer implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                Document doc = document(site, page);
-                if (doc != null) {
-                    index.put(page.path(), doc);
-                }
+                index.put(page.path(), document(page));
                 progress.advance();
             }
-            index.commit(tip.commit());
+            index.commit(tip.commit(), true);
         } finally {
             progress.end();
         }
@@ -204,7 +199,8 @@ final class SearchIndexer implements AutoCloseable {
 
     /**
      * Applies the diff from the indexed revision to the tip: every page a changed Markdown file maps to is
-     * re-indexed, and a section above one is added or removed when it came or went (generated sections).
+     * re-indexed, and a section above one is added or removed when it came or went (generated sections). Only
+     * those pages are looked up ({@link PageResolver}), never the whole site.
      */
     private void advance(int maxChanges, boolean background) throws IOException {
         String from = index.revision();
@@ -215,6 +211,7 @@ final class SearchIndexer implements AutoCloseable {
         if (tip.commit().equals(from)) {
             return;
         }
+        long started = System.nanoTime();
         if (!sites.store().isAncestor(from, tip.commit())) {
             LOG.info("the branch no longer contains {}; rebuilding the search index", from);
             if (background) {
@@ -229,53 +226,43 @@ final class SearchIndexer implements AutoCloseable {
             queue(advanceQueued, () -> advance(Integer.MAX_VALUE, true));
             return;
         }
-        Site site = sites.site(tip);
-        Set<String> pages = new TreeSet<>();
-        Set<String> sections = new TreeSet<>();
-        for (FileChange change : changes) {
-            String file = Normalizer.normalize(change.path(), Normalizer.Form.NFC);
-            if (file.endsWith(".md")) {
-                String page = SiteBuilder.pagePathOf(file);
-                pages.add(page);
-                sections.addAll(PageDocuments.sections(page));
-                sections.add("");
-            }
-        }
-        sections.removeAll(pages);
-        for (String path : pages) {
-            SitePage page = site.pages().get(path);
-            Document doc = page == null ? null : document(site, page);
-            if (doc == null) {
-                index.remove(path);
+        long diffed = System.nanoTime();
+        ChangedPages changed = ChangedPages.of(changes);
+        PageResolver resolver = new PageResolver(sites, tip);
+        for (String path : changed.pages()) {
+            Optional<SitePage> page = resolver.page(path);
+            if (page.isPresent()) {
+                index.put(path, document(page.get()));
             } else {
-                index.put(path, doc);
+                index.remove(path);
             }
         }
         try (IndexSnapshot current = index.acquire().orElseThrow()) {
-            for (String path : sections) {
-                SitePage page = site.pages().get(path);
-                boolean wanted = page != null && !page.info().hidden();
-                if (wanted != current.contains(path)) {
-                    if (wanted) {
-                        index.put(path, document(site, page));
-                    } else {
-                        index.remove(path);
-                    }
+            for (String path : changed.sections()) {
+                boolean indexed = current.contains(path);
+                Optional<SitePage> page = resolver.page(path);
+                if (page.isPresent() && !indexed) {
+                    index.put(path, document(page.get()));
+                } else if (page.isEmpty() && indexed) {
+                    index.remove(path);
                 }
             }
         }
-        index.commit(tip.commit());
+        long indexed = System.nanoTime();
+        index.commit(tip.commit(), false);
+        LOG.debug("search index advanced to {}: {} files, {} pages, {} sections; diff {} µs, pages {} µs, "
+                        + "reopen {} µs", tip.commit(), changes.size(), changed.pages().size(),
+                changed.sections().size(), (diffed - started) / 1000, (indexed - diffed) / 1000,
+                (System.nanoTime() - indexed) / 1000);
     }
 
-    /** The page's document; none for hidden pages, which stay out of search as they stay out of the nav. */
-    private Document document(Site site, SitePage page) {
-        if (page.info().hidden()) {
-            return null;
-        }
+    /** The page's document; its body rendered afresh, so a build does not crowd the page cache out. */
+    private Document document(SitePage page) {
         PageText text = PageText.NONE;
         if (!page.generated()) {
             try {
-                text = PageText.of(sites.body(site, page));
+                TreeEntry source = new TreeEntry(page.sourcePath(), page.blobId(), TreeEntry.Kind.FILE);
+                text = PageText.of(sites.render(sites.header(source), page.sourcePath()));
             } catch (RuntimeException e) {
                 LOG.warn("could not render {} for the search index; indexed without its body", page.sourcePath(), e);
             }

@@ -1,9 +1,6 @@
 package dev.inkstone.search;
 
 import dev.inkstone.content.Breadcrumb;
-import dev.inkstone.content.Revision;
-import dev.inkstone.content.Site;
-import dev.inkstone.content.SitePage;
 import dev.inkstone.content.SiteService;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -22,7 +19,11 @@ import org.apache.lucene.util.BytesRef;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Full-text search over the pages of the branch tip: the service the search endpoint calls. */
 public final class SearchService implements AutoCloseable {
@@ -31,13 +32,11 @@ public final class SearchService implements AutoCloseable {
     private static final Sort ORDER = new Sort(SortField.FIELD_SCORE,
             new SortField(PageDocuments.PATH, SortField.Type.STRING));
 
-    private final SiteService sites;
     private final SearchIndexer indexer;
     private final PageAnalyzer queryAnalyzer = PageAnalyzer.forQuery();
     private final PageAnalyzer indexAnalyzer = PageAnalyzer.forIndex();
 
     public SearchService(SiteService sites, SearchSettings settings) {
-        this.sites = sites;
         this.indexer = new SearchIndexer(sites, new SearchIndex(settings.folder()), settings.executor());
     }
 
@@ -64,11 +63,7 @@ public final class SearchService implements AutoCloseable {
                     new TopFieldCollectorManager(ORDER, request.limit() + 1, after, Integer.MAX_VALUE));
             ScoreDoc[] hits = Arrays.copyOf(top.scoreDocs, Math.min(request.limit(), top.scoreDocs.length));
             List<List<String>> snippets = new SnippetHighlighter(searcher, indexAnalyzer).snippets(query, hits);
-            Site site = sites.site(new Revision(snapshot.revision(), false));
-            List<SearchHit> items = new ArrayList<>(hits.length);
-            for (int i = 0; i < hits.length; i++) {
-                items.add(hit(site, (FieldDoc) hits[i], snippets.get(i)));
-            }
+            List<SearchHit> items = items(snapshot, hits, snippets);
             String next = null;
             if (top.scoreDocs.length > hits.length) {
                 SearchHit last = items.get(items.size() - 1);
@@ -83,26 +78,46 @@ public final class SearchService implements AutoCloseable {
     }
 
     private Query query(SearchRequest request) {
-        Query text = new PageQueryParser(queryAnalyzer).parse(request.query());
-        if (request.section().isEmpty()) {
-            return text;
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(new PageQueryParser(queryAnalyzer).parse(request.query()), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(PageDocuments.HIDDEN, "true")), BooleanClause.Occur.MUST_NOT);
+        if (!request.section().isEmpty()) {
+            query.add(new TermQuery(new Term(PageDocuments.SECTION, request.section())), BooleanClause.Occur.FILTER);
         }
-        return new BooleanQuery.Builder()
-                .add(text, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(PageDocuments.SECTION, request.section())), BooleanClause.Occur.FILTER)
-                .build();
+        return query.build();
     }
 
-    private static SearchHit hit(Site site, FieldDoc doc, List<String> snippets) {
-        String path = ((BytesRef) doc.fields[1]).utf8ToString();
-        float score = (Float) doc.fields[0];
-        SitePage page = site.pages().get(path);
-        if (page == null) {
-            return new SearchHit(path, path, List.of(), score, snippets);
+    /** Titles and breadcrumbs come from the same index view as the hits, so they describe the same revision. */
+    private static List<SearchHit> items(IndexSnapshot snapshot, ScoreDoc[] hits, List<List<String>> snippets)
+            throws IOException {
+        Map<String, List<String>> ancestors = new LinkedHashMap<>();
+        for (ScoreDoc hit : hits) {
+            String path = path((FieldDoc) hit);
+            List<String> chain = new ArrayList<>();
+            if (!path.isEmpty()) {
+                chain.add("");
+                chain.addAll(PageDocuments.sections(path));
+            }
+            ancestors.put(path, chain);
         }
-        List<Breadcrumb> crumbs = site.ancestors(page).stream()
-                .map(ancestor -> new Breadcrumb(ancestor.path(), ancestor.info().title())).toList();
-        return new SearchHit(path, page.info().title(), crumbs, score, snippets);
+        Set<String> wanted = new HashSet<>(ancestors.keySet());
+        ancestors.values().forEach(wanted::addAll);
+        Map<String, String> titles = snapshot.titles(wanted);
+        List<SearchHit> items = new ArrayList<>(hits.length);
+        for (int i = 0; i < hits.length; i++) {
+            FieldDoc hit = (FieldDoc) hits[i];
+            String path = path(hit);
+            List<Breadcrumb> crumbs = ancestors.get(path).stream()
+                    .filter(ancestor -> !ancestor.equals(path) && titles.containsKey(ancestor))
+                    .map(ancestor -> new Breadcrumb(ancestor, titles.get(ancestor))).toList();
+            items.add(new SearchHit(path, titles.getOrDefault(path, path), crumbs, (Float) hit.fields[0],
+                    snippets.get(i)));
+        }
+        return items;
+    }
+
+    private static String path(FieldDoc hit) {
+        return ((BytesRef) hit.fields[1]).utf8ToString();
     }
 
     SearchIndexer indexer() {

@@ -9,8 +9,9 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Snippets of the hits from Lucene's unified highlighter: up to two passages of the body where the query matched
@@ -19,8 +20,6 @@ import java.util.Set;
  */
 final class SnippetHighlighter extends UnifiedHighlighter {
 
-    private static final String[] FIELDS = {PageDocuments.BODY, PageDocuments.SUMMARY};
-    private static final int[] PASSAGES = {2, 1};
     /** Highlighting reads at most this much of a body; matches further down still rank the page. */
     private static final int MAX_CHARS = 200_000;
 
@@ -34,27 +33,40 @@ final class SnippetHighlighter extends UnifiedHighlighter {
 
     /** The snippets of each hit, in the order of {@code hits}. */
     List<List<String>> snippets(Query query, ScoreDoc[] hits) throws IOException {
-        int[] docs = new int[hits.length];
-        for (int i = 0; i < hits.length; i++) {
-            docs[i] = hits[i].doc;
-        }
-        Map<String, Object[]> found = highlightFieldsAsObjects(FIELDS, query, docs, PASSAGES);
+        Object[] bodies = highlight(PageDocuments.BODY, 2, query, ids(hits, i -> true));
+        // Subtitles and summaries are read only for the hits whose body did not match.
+        int[] rest = ids(hits, i -> !marked(bodies[i]));
+        Object[] summaries = highlight(PageDocuments.SUMMARY, 1, query, rest);
         List<List<String>> snippets = new ArrayList<>(hits.length);
-        for (int i = 0; i < hits.length; i++) {
-            SnippetFormatter.Snippets body = (SnippetFormatter.Snippets) found.get(PageDocuments.BODY)[i];
-            SnippetFormatter.Snippets summary = (SnippetFormatter.Snippets) found.get(PageDocuments.SUMMARY)[i];
-            snippets.add(choose(body, summary));
+        for (int i = 0, r = 0; i < hits.length; i++) {
+            SnippetFormatter.Snippets body = (SnippetFormatter.Snippets) bodies[i];
+            if (marked(body)) {
+                snippets.add(body.texts());
+                continue;
+            }
+            SnippetFormatter.Snippets summary = (SnippetFormatter.Snippets) summaries[r++];
+            boolean noBody = body == null || body.texts().isEmpty();
+            if (summary != null && (summary.marked() || noBody)) {
+                snippets.add(summary.texts());
+            } else {
+                snippets.add(noBody ? List.of() : body.texts());
+            }
         }
         return snippets;
     }
 
-    private static List<String> choose(SnippetFormatter.Snippets body, SnippetFormatter.Snippets summary) {
-        if (body != null && body.marked()) {
-            return body.texts();
+    private Object[] highlight(String field, int passages, Query query, int[] docs) throws IOException {
+        if (docs.length == 0) {
+            return new Object[0];
         }
-        if (summary != null && (summary.marked() || body == null || body.texts().isEmpty())) {
-            return summary.texts();
-        }
-        return body == null ? List.of() : body.texts();
+        return highlightFieldsAsObjects(new String[] {field}, query, docs, new int[] {passages}).get(field);
+    }
+
+    private static int[] ids(ScoreDoc[] hits, IntPredicate which) {
+        return IntStream.range(0, hits.length).filter(which).map(i -> hits[i].doc).toArray();
+    }
+
+    private static boolean marked(Object snippets) {
+        return snippets != null && ((SnippetFormatter.Snippets) snippets).marked();
     }
 }

@@ -100,6 +100,41 @@ class SearchIndexerTest {
     }
 
     @Test
+    void pagesFollowedCommitByCommitAreThePagesOfTheSite() throws Exception {
+        start(Runnable::run);
+        String cafe = java.text.Normalizer.normalize("notes/café.md", java.text.Normalizer.Form.NFD);
+        List<Runnable> commits = List.of(
+                () -> repo.write("a/b/c.md", "# C\n\ntext\n").commit("nested page: sections a and a/b appear"),
+                () -> repo.write("a.md", "---\ntitle: A from a.md\n---\n").commit("a.md is the page of section a"),
+                () -> repo.write("a/index.md", "# A from index\n").commit("a/index.md shadows a.md"),
+                () -> repo.delete("a/index.md").commit("a.md serves again"),
+                () -> repo.write("h.md", "---\ntitle: Hidden\nhidden: true\n---\n").write("h/kid.md", "# Kid\n")
+                        .commit("hidden page with a child"),
+                () -> repo.write("z/c.md", "# C\n\ntext\n").delete("a/b/c.md").commit("move: a/b goes"),
+                () -> repo.delete("a.md").commit("section a goes with its page"),
+                () -> repo.write("plain/thing.md", "no title here\n").write("plain/index.md", "# From heading\n")
+                        .write(cafe, "# Café\n").commit("fallback titles, a decomposed name"),
+                () -> repo.delete("index.md").commit("home becomes generated"),
+                () -> repo.write("h.md", "---\ntitle: Shown\n---\n").commit("unhide"));
+        for (Runnable commit : commits) {
+            commit.run();
+            try (IndexSnapshot snapshot = search.indexer().snapshot()) {
+                assertThat(snapshot.revision()).isEqualTo(tip());
+                assertThat(snapshot.pages()).as(repo.git("log", "-1", "--format=%s")).isEqualTo(sitePages());
+            }
+        }
+        assertThat(search.indexer().builds()).isEqualTo(1);
+    }
+
+    /** What a full build of the tip's site says: every page, its title, whether it is hidden. */
+    private List<String> sitePages() {
+        var sites = SampleRepo.sites(repo);
+        return sites.site(sites.resolve(null)).pages().values().stream()
+                .map(page -> page.path() + ": " + page.info().title() + (page.info().hidden() ? " (hidden)" : ""))
+                .sorted().toList();
+    }
+
+    @Test
     void aRestartResumesFromTheIndexOnDiskAndCatchesUpWithCommitsMadeMeanwhile() throws Exception {
         start(Runnable::run);
         search.close();
