@@ -19,10 +19,13 @@ public final class SiteService {
 
     private final ContentStore store;
     private final MarkupEngine engine;
-    private final Cache<String, Site> sites = Caffeine.newBuilder().maximumSize(16).build();
-    private final Cache<String, Redirects> redirects = Caffeine.newBuilder().maximumSize(16).build();
-    private final Cache<String, PageHeader> headers = Caffeine.newBuilder().maximumSize(50_000).build();
-    private final Cache<String, RenderedBody> bodies = Caffeine.newBuilder()
+    // Maintenance runs on the calling thread: the common pool is also where parallel header parsing runs.
+    private final Cache<String, Site> sites = Caffeine.newBuilder().executor(Runnable::run).maximumSize(16).build();
+    private final Cache<String, Redirects> redirects = Caffeine.newBuilder().executor(Runnable::run)
+            .maximumSize(16).build();
+    private final Cache<String, PageHeader> headers = Caffeine.newBuilder().executor(Runnable::run)
+            .maximumSize(50_000).build();
+    private final Cache<String, RenderedBody> bodies = Caffeine.newBuilder().executor(Runnable::run)
             .maximumWeight(256L << 20)
             .weigher((String key, RenderedBody body) -> body.html().length() * 2 + 256)
             .build();
@@ -41,12 +44,15 @@ public final class SiteService {
     }
 
     public Site site(Revision revision) {
-        return sites.get(revision.commit(), commit -> {
-            List<TreeEntry> tree = store.tree(revision);
-            // Reading and parsing thousands of headers is the cost of a new site; spread it over the cores.
-            tree.parallelStream().filter(TreeEntry::isMarkdown).forEach(this::header);
-            return new SiteBuilder(this::header).build(revision, tree);
-        });
+        Site known = sites.getIfPresent(revision.commit());
+        if (known != null) {
+            return known;
+        }
+        List<TreeEntry> tree = store.tree(revision);
+        // Reading and parsing thousands of headers is the cost of a new site, so it is spread over the cores, and
+        // outside the cache's compute: parallel work inside a compute can deadlock against the cache's own locks.
+        tree.parallelStream().filter(TreeEntry::isMarkdown).forEach(this::header);
+        return sites.get(revision.commit(), commit -> new SiteBuilder(this::header).build(revision, tree));
     }
 
     /** Builds the branch tip's site ahead of the first request, so it is ready when a client asks. */
@@ -78,8 +84,9 @@ public final class SiteService {
 
     /** The revision's {@code _redirects.yml}, parsed once per commit. */
     public Redirects redirects(Revision revision) {
+        Site site = site(revision);
         return redirects.get(revision.commit(), commit -> {
-            TreeEntry file = site(revision).files().get(Redirects.FILE);
+            TreeEntry file = site.files().get(Redirects.FILE);
             return file == null ? Redirects.none()
                     : Redirects.parse(new String(store.blob(file.blobId()).orElse(new byte[0]), StandardCharsets.UTF_8));
         });
