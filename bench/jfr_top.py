@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Summarise a JFR recording's CPU samples: the hottest methods by self time and by total (inclusive) time.
 
-    python3 bench/jfr_top.py recording.jfr [--thread REGEX] [--top 25] [--prefix dev.inkstone.]
+    python3 bench/jfr_top.py recording.jfr [--thread REGEX] [--top 25] [--prefix dev.inkstone.] [--skip S] [--span S]
 
 Uses `jfr print --json --events jdk.ExecutionSample` (the JDK's own tool). Inclusive counts a method once per
 sample however often it recurs; --prefix adds a table of the hottest frames of that package (inclusive), which is
@@ -10,6 +10,7 @@ where a fix would go. Standard library only.
 
 import argparse
 import collections
+import datetime
 import json
 import re
 import subprocess
@@ -21,7 +22,7 @@ def frames_of(event):
     out = []
     for frame in stack.get("frames", []):
         method = frame["method"]
-        cls = method["type"]["name"]
+        cls = method["type"]["name"].replace("/", ".")
         out.append("%s.%s" % (cls, method["name"]))
     return out
 
@@ -33,10 +34,18 @@ def main(argv=None):
     p.add_argument("--top", type=int, default=25)
     p.add_argument("--prefix", default="dev.inkstone.")
     p.add_argument("--events", default="jdk.ExecutionSample")
+    p.add_argument("--skip", type=float, default=0, help="leave out the first S seconds of the recording")
+    p.add_argument("--span", type=float, default=0, help="then keep only S seconds (0: to the end)")
     args = p.parse_args(argv)
     raw = subprocess.run(["jfr", "print", "--json", "--events", args.events, args.recording],
                          stdout=subprocess.PIPE, check=True).stdout
     events = json.loads(raw)["recording"]["events"]
+    stamps = [datetime.datetime.fromisoformat(e["values"]["startTime"][:26].rstrip("Z")) for e in events]
+    if events and (args.skip or args.span):
+        first = min(stamps)
+        lo = first + datetime.timedelta(seconds=args.skip)
+        hi = lo + datetime.timedelta(seconds=args.span) if args.span else max(stamps)
+        events = [e for e, t in zip(events, stamps) if lo <= t <= hi]
     self_count, total_count, own_count = collections.Counter(), collections.Counter(), collections.Counter()
     threads = collections.Counter()
     n = 0
