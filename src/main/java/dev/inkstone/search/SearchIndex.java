@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 /**
  * The Lucene index in its folder: one writer, and a published reader that searches share. Each commit records the
  * Git revision it describes and the format it was built with, so a restart resumes from there and an index
- * built by another version is recognised and rebuilt. Writes are not thread-safe; the indexer serializes them.
+ * built by another version is recognised and rebuilt. The indexer serializes the changes and commits; only a
+ * build adds documents from several threads at once.
  */
 final class SearchIndex implements Closeable {
 
@@ -34,11 +35,11 @@ final class SearchIndex implements Closeable {
     static final String FORMAT = "inkstone-search-2/lucene-" + Version.LATEST;
     static final String FORMAT_KEY = "format";
     static final String REVISION_KEY = "revision";
+    private static final long COMMIT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Path folder;
     private final PageAnalyzer analyzer = PageAnalyzer.forIndex();
     private final AtomicReference<Published> published = new AtomicReference<>();
-    private static final long COMMIT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private Directory directory;
     private volatile IndexWriter writer;
@@ -112,6 +113,12 @@ final class SearchIndex implements Closeable {
         writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
     }
 
+    /** Adds a page to an index being built from nothing; thread-safe. */
+    void add(Document doc) throws IOException {
+        writer.addDocument(doc);
+    }
+
+    /** Replaces the page's document, or adds it. */
     void put(String path, Document doc) throws IOException {
         writer.updateDocument(PageDocuments.id(path), doc);
     }

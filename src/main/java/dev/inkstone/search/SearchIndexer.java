@@ -2,18 +2,12 @@ package dev.inkstone.search;
 
 import dev.inkstone.content.FileChange;
 import dev.inkstone.content.Revision;
-import dev.inkstone.content.Site;
-import dev.inkstone.content.SitePage;
 import dev.inkstone.content.SiteService;
-import dev.inkstone.content.TreeEntry;
-import org.apache.lucene.document.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -170,37 +164,22 @@ final class SearchIndexer implements AutoCloseable {
         advance(Integer.MAX_VALUE, true);
     }
 
-    /** Indexes every page of the tip into an empty index; searches keep the previous view until it is done. */
+    /** Builds the index of the tip from nothing, then catches up with whatever was committed meanwhile. */
     private void rebuild() throws IOException {
         Revision tip = sites.resolve(null);
-        Site site = sites.site(tip);
-        List<SitePage> pages = site.pages().values().stream()
-                .sorted(Comparator.comparing(SitePage::path)).toList();
         long started = System.nanoTime();
         builds.incrementAndGet();
-        progress.begin(pages.size());
-        try {
-            index.startOver();
-            for (SitePage page : pages) {
-                if (closed) {
-                    return;
-                }
-                index.put(page.path(), document(page));
-                progress.advance();
-            }
-            index.commit(tip.commit(), true);
-        } finally {
-            progress.end();
+        if (!new IndexBuild(sites, index, progress).run(tip, () -> closed)) {
+            return;
         }
-        LOG.info("search index built: {} pages at {} in {} ms", pages.size(), tip.commit(),
+        LOG.info("search index built at {} in {} ms", tip.commit(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         advance(Integer.MAX_VALUE, true);
     }
 
     /**
-     * Applies the diff from the indexed revision to the tip: every page a changed Markdown file maps to is
-     * re-indexed, and a section above one is added or removed when it came or went (generated sections). Only
-     * those pages are looked up ({@link PageResolver}), never the whole site.
+     * Brings the index to the tip by the tree diff from its revision: a rebuild when that revision is no longer an
+     * ancestor (history was rewritten); left to the background when the diff has more than {@code maxChanges} files.
      */
     private void advance(int maxChanges, boolean background) throws IOException {
         String from = index.revision();
@@ -226,48 +205,10 @@ final class SearchIndexer implements AutoCloseable {
             queue(advanceQueued, () -> advance(Integer.MAX_VALUE, true));
             return;
         }
-        long diffed = System.nanoTime();
-        ChangedPages changed = ChangedPages.of(changes);
-        PageResolver resolver = new PageResolver(sites, tip);
-        for (String path : changed.pages()) {
-            Optional<SitePage> page = resolver.page(path);
-            if (page.isPresent()) {
-                index.put(path, document(page.get()));
-            } else {
-                index.remove(path);
-            }
-        }
-        try (IndexSnapshot current = index.acquire().orElseThrow()) {
-            for (String path : changed.sections()) {
-                boolean indexed = current.contains(path);
-                Optional<SitePage> page = resolver.page(path);
-                if (page.isPresent() && !indexed) {
-                    index.put(path, document(page.get()));
-                } else if (page.isEmpty() && indexed) {
-                    index.remove(path);
-                }
-            }
-        }
-        long indexed = System.nanoTime();
-        index.commit(tip.commit(), false);
-        LOG.debug("search index advanced to {}: {} files, {} pages, {} sections; diff {} µs, pages {} µs, "
-                        + "reopen {} µs", tip.commit(), changes.size(), changed.pages().size(),
-                changed.sections().size(), (diffed - started) / 1000, (indexed - diffed) / 1000,
-                (System.nanoTime() - indexed) / 1000);
-    }
-
-    /** The page's document; its body rendered afresh, so a build does not crowd the page cache out. */
-    private Document document(SitePage page) {
-        PageText text = PageText.NONE;
-        if (!page.generated()) {
-            try {
-                TreeEntry source = new TreeEntry(page.sourcePath(), page.blobId(), TreeEntry.Kind.FILE);
-                text = PageText.of(sites.render(sites.header(source), page.sourcePath()));
-            } catch (RuntimeException e) {
-                LOG.warn("could not render {} for the search index; indexed without its body", page.sourcePath(), e);
-            }
-        }
-        return PageDocuments.of(page, text);
+        ChangedPages changed = new IndexUpdate(sites, index).apply(tip, changes);
+        LOG.debug("search index advanced to {}: {} files, {} pages, {} sections in {} µs", tip.commit(),
+                changes.size(), changed.pages().size(), changed.sections().size(),
+                (System.nanoTime() - started) / 1000);
     }
 
     /** How many full builds have started: the tests' witness that an update was incremental. */
