@@ -1,5 +1,6 @@
 package dev.inkstone.http;
 
+import dev.inkstone.content.NotFoundException;
 import dev.inkstone.content.PagePath;
 import dev.inkstone.content.PageService;
 import dev.inkstone.content.Revision;
@@ -26,13 +27,20 @@ public final class PageController {
     public void get(Context ctx) {
         PagePath path = RequestPaths.after(ctx, PREFIX);
         Revision revision = sites.resolve(Params.ref(ctx));
-        Optional<String> moved = pages.redirect(revision, path);
-        if (moved.isPresent()) {
+        CachedResponse answer;
+        try {
+            answer = cache.get(revision, "page\u0000" + path, () -> pages.page(revision, path));
+        } catch (NotFoundException e) {
+            // Only a missing page pays for the redirect lookup.
+            Optional<String> moved = pages.redirect(revision, path);
+            if (moved.isEmpty()) {
+                throw e;
+            }
             String query = ctx.queryString();
             ctx.header("Location", PREFIX + "/" + RequestPaths.encode(moved.get()) + (query == null ? "" : "?" + query));
             ctx.status(301);
             return;
         }
-        Responses.write(ctx, revision, cache.get(revision, "page\u0000" + path, () -> pages.page(revision, path)));
+        Responses.write(ctx, revision, answer);
     }
 }
