@@ -79,13 +79,17 @@ public final class App {
             ErrorMapping.install(config);
             config.events.serverStarting(searchService::start);
             config.events.serverStopped(searchService::close);
-            config.routes.before("/api/*", ctx -> {
-                // The GitHub API under /api/v3 checks reads itself, to answer in GitHub's shape.
-                boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
-                if (read && !GitHubApi.owns(ctx.path())) {
-                    auth.checkRead(ctx);
-                }
-            });
+            if (!settings.publicReads()) {
+                // Only installed when reading needs a token: public reads skip the per-request check entirely.
+                config.routes.before("/api/*", ctx -> {
+                    // The GitHub API under /api/v3 checks reads itself, to answer in GitHub's shape.
+                    boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+                    // Health stays open for load balancers and probes.
+                    if (read && !GitHubApi.owns(ctx.path()) && !ctx.path().equals("/api/health")) {
+                        auth.checkRead(ctx);
+                    }
+                });
+            }
             config.routes.get("/api/nav", nav::get);
             config.routes.get(PageController.PREFIX, page::get);
             config.routes.get(PageController.PREFIX + "/<path>", page::get);
