@@ -112,6 +112,11 @@ class SearchServiceTest {
     }
 
     @Test
+    void aStarAloneListsEveryPageThatIsNotHidden() {
+        assertThat(paths("*")).hasSize(14).doesNotContain("ai/secret").contains("", "ai", "lab", "lab/sub");
+    }
+
+    @Test
     void generatedSectionsAreFoundByTheirFolderName() {
         assertThat(paths("sub")).containsExactly("lab/sub");
     }
