@@ -189,7 +189,6 @@ final class SearchIndex implements Closeable {
     private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
         config.setOpenMode(mode);
-        config.setRAMBufferSizeMB(64);
         return config;
     }
 

@@ -66,6 +66,8 @@ final class SearchIndexer implements AutoCloseable {
      * @throws SearchUnavailableException until the first build is done
      */
     IndexSnapshot snapshot() {
+        // A branch without commits is a 404 here as everywhere, not a build that never ends.
+        String tip = sites.resolve(null).commit();
         if (!index.onDisk()) {
             LOG.warn("the search index in {} is gone; rebuilding it", index.folder());
             queue(buildQueued, this::rebuild);
@@ -74,7 +76,6 @@ final class SearchIndexer implements AutoCloseable {
             start();
             throw unavailable();
         }
-        String tip = sites.resolve(null).commit();
         if (!tip.equals(index.revision())) {
             catchUpInline();
         }
