@@ -1,10 +1,7 @@
 package dev.inkstone.content;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,7 +61,7 @@ public final class PageService {
         problems.addAll(body.problems());
         problems.addAll(LinkChecker.brokenLinks(site, sourcePath, body));
         String parent = path.isRoot() ? null : path.parent().value();
-        SitePage draft = new SitePage(path.value(), sourcePath, blobId(content.getBytes(StandardCharsets.UTF_8)),
+        SitePage draft = new SitePage(path.value(), sourcePath, ContentBytes.blobId(content.getBytes(StandardCharsets.UTF_8)),
                 info, parent, existing.map(SitePage::children).orElse(List.of()), List.of());
         return assemble(site, draft, info, body.html(), body.toc(), draft.blobId(), null,
                 new Authorship(null, List.of()), problems);
@@ -124,16 +121,5 @@ public final class PageService {
      */
     private CommitRef updated(Revision revision, SitePage page) {
         return history.lastChange(revision, page.generated() ? page.path() : page.sourcePath()).orElse(null);
-    }
-
-    /** The Git blob id the bytes would get: SHA-1 over "blob <length>\0" and the bytes. */
-    static String blobId(byte[] bytes) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(("blob " + bytes.length + "\0").getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(sha1.digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,9 +3,6 @@ package dev.inkstone.content;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,15 +108,10 @@ public final class SiteService {
 
     private String text(TreeEntry entry, List<Problem> problems) {
         byte[] bytes = store.blob(entry.blobId()).orElse(new byte[0]);
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        return ContentBytes.utf8(bytes).orElseGet(() -> {
             problems.add(new Problem(entry.path(), null, Problem.NOT_UTF8,
                     "file is not valid UTF-8; invalid bytes are shown as U+FFFD"));
             return new String(bytes, StandardCharsets.UTF_8);
-        }
+        });
     }
 }

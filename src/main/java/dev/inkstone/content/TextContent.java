@@ -1,9 +1,5 @@
 package dev.inkstone.content;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /** Checks that bytes meant as Markdown are UTF-8 text, and decodes them. */
 final class TextContent {
@@ -17,13 +13,7 @@ final class TextContent {
                 throw new UnprocessableContentException(path + " is not text (it contains NUL bytes)");
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new UnprocessableContentException(path + " is not valid UTF-8");
-        }
+        return ContentBytes.utf8(bytes)
+                .orElseThrow(() -> new UnprocessableContentException(path + " is not valid UTF-8"));
     }
 }

@@ -3,6 +3,7 @@ package dev.inkstone.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.inkstone.content.ContentBytes;
 import dev.inkstone.content.UnprocessableContentException;
 import io.javalin.http.Context;
 
@@ -10,10 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads request bodies under a limit, refusing an oversized one (413) from its Content-Length before reading it,
@@ -57,7 +54,7 @@ public final class Bodies {
         if (body.length == 0) {
             throw new ApiException(ProblemType.BAD_REQUEST, "the request needs a JSON body");
         }
-        if (!isUtf8(body)) {
+        if (ContentBytes.utf8(body).isEmpty()) {
             throw new UnprocessableContentException("the body is not valid UTF-8");
         }
         try {
@@ -70,16 +67,6 @@ public final class Bodies {
             throw new ApiException(ProblemType.BAD_REQUEST, "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
         }
     }
 
