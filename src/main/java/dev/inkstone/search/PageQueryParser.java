@@ -38,9 +38,27 @@ final class PageQueryParser extends SimpleQueryParser {
     /** A longer run of words (pasted text) is searched as written only, so the query stays small. */
     private static final int MAX_WORDS_IN_RUN = 16;
 
-    PageQueryParser(PageAnalyzer queryAnalyzer) {
+    private final List<String> fields;
+    private final BooleanClause.Occur eachWord;
+
+    private PageQueryParser(PageAnalyzer queryAnalyzer, List<String> fields, BooleanClause.Occur eachWord) {
         super(queryAnalyzer, WEIGHTS, FLAGS);
-        setDefaultOperator(BooleanClause.Occur.MUST);
+        this.fields = fields;
+        this.eachWord = eachWord;
+        setDefaultOperator(eachWord);
+    }
+
+    /** The query that finds pages: every word required, each in any text field. */
+    static PageQueryParser forSearch(PageAnalyzer queryAnalyzer) {
+        return new PageQueryParser(queryAnalyzer, PageDocuments.TEXT_FIELDS, BooleanClause.Occur.MUST);
+    }
+
+    /**
+     * The query a highlighter marks one field with: any of the words, in that field only. Smaller than the search
+     * query, and it matches a hit whose other words are in other fields, so their offsets are still found.
+     */
+    static PageQueryParser forHighlight(PageAnalyzer queryAnalyzer, String field) {
+        return new PageQueryParser(queryAnalyzer, List.of(field), BooleanClause.Occur.SHOULD);
     }
 
     private static Map<String, Float> weights() {
@@ -81,7 +99,7 @@ final class PageQueryParser extends SimpleQueryParser {
         for (String word : words) {
             Query query = anyField(word, this::word);
             if (query != null) {
-                all.add(query, BooleanClause.Occur.MUST);
+                all.add(query, eachWord);
             }
         }
         if (asWritten != null) {
@@ -133,7 +151,7 @@ final class PageQueryParser extends SimpleQueryParser {
 
     private Query anyField(String text, BiFunction<String, String, Query> perField) {
         List<Query> queries = new ArrayList<>();
-        for (String field : PageDocuments.TEXT_FIELDS) {
+        for (String field : fields) {
             for (String name : List.of(field, field + PageAnalyzer.GRAMS)) {
                 Query query = perField.apply(name, text);
                 if (query != null) {

@@ -62,7 +62,9 @@ public final class SearchService implements AutoCloseable {
             TopFieldDocs top = searcher.search(query,
                     new TopFieldCollectorManager(ORDER, request.limit() + 1, after, Integer.MAX_VALUE));
             ScoreDoc[] hits = Arrays.copyOf(top.scoreDocs, Math.min(request.limit(), top.scoreDocs.length));
-            List<List<String>> snippets = new SnippetHighlighter(searcher, indexAnalyzer).snippets(query, hits);
+            List<List<String>> snippets = new SnippetHighlighter(searcher, indexAnalyzer).snippets(hits,
+                    PageQueryParser.forHighlight(queryAnalyzer, PageDocuments.BODY).parse(request.query()),
+                    PageQueryParser.forHighlight(queryAnalyzer, PageDocuments.SUMMARY).parse(request.query()));
             List<SearchHit> items = items(snapshot, hits, snippets);
             String next = null;
             if (top.scoreDocs.length > hits.length) {
@@ -79,7 +81,7 @@ public final class SearchService implements AutoCloseable {
 
     private Query query(SearchRequest request) {
         BooleanQuery.Builder query = new BooleanQuery.Builder()
-                .add(new PageQueryParser(queryAnalyzer).parse(request.query()), BooleanClause.Occur.MUST)
+                .add(PageQueryParser.forSearch(queryAnalyzer).parse(request.query()), BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(PageDocuments.HIDDEN, "true")), BooleanClause.Occur.MUST_NOT);
         if (!request.section().isEmpty()) {
             query.add(new TermQuery(new Term(PageDocuments.SECTION, request.section())), BooleanClause.Occur.FILTER);

@@ -31,12 +31,12 @@ final class SnippetHighlighter extends UnifiedHighlighter {
                 .withMaxLength(MAX_CHARS));
     }
 
-    /** The snippets of each hit, in the order of {@code hits}. */
-    List<List<String>> snippets(Query query, ScoreDoc[] hits) throws IOException {
-        Object[] bodies = highlight(PageDocuments.BODY, 2, query, ids(hits, i -> true));
+    /** The snippets of each hit, in the order of {@code hits}, marked by the queries of body and summary. */
+    List<List<String>> snippets(ScoreDoc[] hits, Query bodyQuery, Query summaryQuery) throws IOException {
+        Object[] bodies = highlight(PageDocuments.BODY, 2, bodyQuery, ids(hits, i -> true));
         // Subtitles and summaries are read only for the hits whose body did not match.
         int[] rest = ids(hits, i -> !marked(bodies[i]));
-        Object[] summaries = highlight(PageDocuments.SUMMARY, 1, query, rest);
+        Object[] summaries = highlight(PageDocuments.SUMMARY, 1, summaryQuery, rest);
         List<List<String>> snippets = new ArrayList<>(hits.length);
         for (int i = 0, r = 0; i < hits.length; i++) {
             SnippetFormatter.Snippets body = (SnippetFormatter.Snippets) bodies[i];

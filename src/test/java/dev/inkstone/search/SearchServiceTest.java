@@ -142,6 +142,14 @@ class SearchServiceTest {
     }
 
     @Test
+    void theBodyIsMarkedWhereItMatchesEvenWhenOtherWordsMatchedElsewhere() {
+        assertThat(find("Graphs 知识图谱").items()).singleElement()
+                .satisfies(hit -> assertThat(hit.snippets()).containsExactly("<mark>知识图谱</mark>把实体连起来。"));
+        assertThat(find("learning -fun").items()).singleElement()
+                .satisfies(hit -> assertThat(hit.snippets()).containsExactly("<mark>learning</mark> about a machine"));
+    }
+
+    @Test
     void aMatchOnlyInTheSummaryShowsTheSummary() {
         SearchHit hit = search.search(new SearchRequest("总览", "", 10, null)).items().get(0);
         assertThat(hit.path()).isEqualTo("ai");
