@@ -213,6 +213,20 @@ class Proc:
         self.log.close()
 
 
+def log_problems(results, label, proc):
+    """Copies fatal facts from a server's log into the notes (an OutOfMemoryError explains a hang)."""
+    try:
+        with open(proc.log_path, "rb") as f:
+            text = f.read().decode("utf-8", "replace")
+    except OSError:
+        return
+    for needle in ("OutOfMemoryError", "deadlock", "write batch failed"):
+        count = text.count(needle)
+        if count:
+            results.note("%s: the log of %s has %d × `%s` (`%s`)" % (label, proc.name, count, needle,
+                                                                   os.path.relpath(proc.log_path, ROOT)))
+
+
 def stop_all(*_):
     for proc in list(reversed(RUNNING)):
         proc.stop()
@@ -619,6 +633,7 @@ def run_reads(size, facts, jar, ceiling_dir, tools, decap_js, cfg, run_dir, resu
             run_old_refs(label, facts, ink, repo, page_url, results)
     finally:
         for proc in reversed(servers):
+            log_problems(results, label, proc)
             proc.stop()
 
 
@@ -725,6 +740,7 @@ def run_start(size, facts, jar, cfg, run_dir, results, touch_all):
                                       % (len(paths), touched, rss, hwm)))
             client.close()
         finally:
+            log_problems(results, size, ink.proc)
             ink.stop()
 
 
@@ -931,8 +947,11 @@ def run_writes(size, facts, jar, tools, decap_js, cfg, run_dir, results):
                     hung.add(server)
                     evidence = ""
                     if server == "inkstone":
-                        evidence = "; thread dump: `%s`" % os.path.relpath(
-                            procs[server].jstack(os.path.join(run_dir, "jstack-writes-%s.txt" % server)), ROOT)
+                        dump = procs[server].jstack(os.path.join(run_dir, "jstack-writes-%s.txt" % server))
+                        with open(dump, "rb") as f:
+                            ok_dump = b"Full thread dump" in f.read(4096)
+                        evidence = ("; thread dump: `%s`" if ok_dump else "; the JVM did not answer jstack (`%s`)") \
+                            % os.path.relpath(dump, ROOT)
                     results.note("%s: %s stopped answering writes (%s, %d writers, round %d): no write came back "
                                  "within %d s, so its later write rows are left out%s"
                                  % (label, server, mode, n, r + 1, WRITE_TIMEOUT, evidence))
@@ -949,6 +968,7 @@ def run_writes(size, facts, jar, tools, decap_js, cfg, run_dir, results):
                               "commits made by the run (gc.auto=0, nothing repacks)" % (packs, commits)))
     finally:
         for proc in reversed(servers):
+            log_problems(results, label, proc)
             proc.stop()
 
 
