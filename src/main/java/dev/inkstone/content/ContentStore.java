@@ -24,6 +24,13 @@ public interface ContentStore {
     /** Files that differ between two commits, in path order; {@code from} null means the empty tree. */
     List<FileChange> changes(String from, String to);
 
+    /**
+     * How {@code to}'s tree differs from {@code from}'s, as entries: what {@code to} has at every path that was added
+     * or changed, and the paths it no longer has. Empty when more than {@code limit} paths differ, so a caller can
+     * read the whole tree instead. Costs a walk of the differing subtrees only.
+     */
+    Optional<TreeDelta> delta(String from, String to, int limit);
+
     /** Whether {@code ancestor} is reachable from {@code descendant} (a commit is its own ancestor). */
     boolean isAncestor(String ancestor, String descendant);
 

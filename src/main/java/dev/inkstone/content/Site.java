@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything derived from one revision's tree: its pages in nav order, its files, its structural problems. */
+/**
+ * Everything derived from one revision's tree: its pages in nav order, its files, its structural problems, and
+ * the tree itself (in Git's path order), from which the next revision's site is derived by a tree diff.
+ */
 public record Site(Revision revision, Map<String, SitePage> pages, Map<String, TreeEntry> files,
-                   List<Problem> problems) {
+                   List<Problem> problems, List<TreeEntry> tree) {
 
     public Optional<SitePage> page(String path) {
         return Optional.ofNullable(pages.get(path));

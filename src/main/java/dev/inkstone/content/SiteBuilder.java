@@ -24,11 +24,25 @@ public final class SiteBuilder {
             .thenComparing(page -> page.info().title(), SiteBuilder::compareCodePoints)
             .thenComparing(SitePage::path, SiteBuilder::compareCodePoints);
 
-    private final Function<TreeEntry, PageHeader> headers;
+    private final Function<TreeEntry, PageFacts> facts;
 
-    /** {@code headers} reads a Markdown entry's header, typically through a cache keyed by blob id. */
-    public SiteBuilder(Function<TreeEntry, PageHeader> headers) {
-        this.headers = headers;
+    /** {@code facts} tells what a Markdown entry says, typically through a cache keyed by (blob id, path). */
+    public SiteBuilder(Function<TreeEntry, PageFacts> facts) {
+        this.facts = facts;
+    }
+
+    /** A builder that interprets every header it reads, uncached (tests, one-off builds). */
+    public static SiteBuilder reading(Function<TreeEntry, PageHeader> headers) {
+        return new SiteBuilder(entry -> facts(entry, headers.apply(entry)));
+    }
+
+    /** Interprets a Markdown entry's header: its page info and every problem the file has on its own. */
+    public static PageFacts facts(TreeEntry entry, PageHeader header) {
+        String file = Normalizer.normalize(entry.path(), Normalizer.Form.NFC);
+        String pagePath = pagePathOf(file);
+        List<Problem> problems = new ArrayList<>(header.problems());
+        PageInfo info = PageInfo.from(header, pagePath.isEmpty() ? HOME_TITLE : lastSegment(pagePath), file, problems);
+        return new PageFacts(info, List.copyOf(problems));
     }
 
     public Site build(Revision revision, List<TreeEntry> tree) {
@@ -68,7 +82,7 @@ public final class SiteBuilder {
             unlinked.computeIfAbsent(section, path -> new SitePage(path, null, null,
                     PageInfo.generated(path.isEmpty() ? HOME_TITLE : lastSegment(path)), null, List.of(), List.of()));
         }
-        return new Site(revision, link(unlinked), files, List.copyOf(problems));
+        return new Site(revision, link(unlinked), files, List.copyOf(problems), List.copyOf(tree));
     }
 
     /** {@code x/index.md} wins over {@code x.md}; the loser is reported on both files. */
@@ -92,13 +106,15 @@ public final class SiteBuilder {
     /** {@code shadowed} are problems already reported elsewhere that the page should show as warnings too. */
     private SitePage sourcePage(String pagePath, TreeEntry entry, List<Problem> shadowed, List<Problem> siteProblems) {
         String file = Normalizer.normalize(entry.path(), Normalizer.Form.NFC);
-        PageHeader header = headers.apply(entry);
-        List<Problem> problems = new ArrayList<>(header.problems());
-        String fallback = pagePath.isEmpty() ? HOME_TITLE : lastSegment(pagePath);
-        PageInfo info = PageInfo.from(header, fallback, file, problems);
-        siteProblems.addAll(problems);
-        problems.addAll(shadowed);
-        return new SitePage(pagePath, file, entry.blobId(), info, null, List.of(), List.copyOf(problems));
+        PageFacts known = facts.apply(entry);
+        siteProblems.addAll(known.problems());
+        List<Problem> problems = known.problems();
+        if (!shadowed.isEmpty()) {
+            problems = new ArrayList<>(problems);
+            problems.addAll(shadowed);
+            problems = List.copyOf(problems);
+        }
+        return new SitePage(pagePath, file, entry.blobId(), known.info(), null, List.of(), problems);
     }
 
     private static Map<String, SitePage> link(Map<String, SitePage> unlinked) {

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Resolves revisions and derives their sites, with the caches that make repeated reads cheap: a site per
@@ -14,18 +15,34 @@ import java.util.List;
  */
 public final class SiteService {
 
+    /** Past this many differing paths, reading the target's whole tree is as cheap as applying the diff. */
+    private static final int MAX_DELTA = 512;
+
     private final ContentStore store;
     private final MarkupEngine engine;
     // Maintenance runs on the calling thread: the common pool is also where parallel header parsing runs.
-    private final Cache<String, Site> sites = Caffeine.newBuilder().executor(Runnable::run).maximumSize(16).build();
+    // Sites are weighed by their entries (a 10,000-page site is a few megabytes): a handful of big sites or many
+    // small ones, never sixteen big ones in a small heap.
+    private final Cache<String, Site> sites = Caffeine.newBuilder().executor(Runnable::run)
+            .maximumWeight(CacheBudget.siteEntries())
+            .weigher((String commit, Site site) -> site.pages().size() + site.tree().size())
+            .build();
     private final Cache<String, Redirects> redirects = Caffeine.newBuilder().executor(Runnable::run)
             .maximumSize(16).build();
+    /** (blob, path) → what the file says about its page: small, and shared by every revision's site. */
+    private final Cache<String, PageFacts> facts = Caffeine.newBuilder().executor(Runnable::run)
+            .maximumSize(CacheBudget.pageFacts()).build();
+    /** Whole parsed files, bodies included: only for rendering and indexing, so weighed and kept small. */
     private final Cache<String, PageHeader> headers = Caffeine.newBuilder().executor(Runnable::run)
-            .maximumSize(50_000).build();
+            .maximumWeight(CacheBudget.headerBytes())
+            .weigher((String key, PageHeader header) -> header.body().length() * 2 + 512)
+            .build();
     private final Cache<String, RenderedBody> bodies = Caffeine.newBuilder().executor(Runnable::run)
-            .maximumWeight(256L << 20)
+            .maximumWeight(CacheBudget.renderedBytes())
             .weigher((String key, RenderedBody body) -> body.html().length() * 2 + 256)
             .build();
+    /** The site built last: the base the next revision's site is derived from (usually its parent). */
+    private volatile Site latest;
 
     public SiteService(ContentStore store, MarkupEngine engine) {
         this.store = store;
@@ -45,11 +62,39 @@ public final class SiteService {
         if (known != null) {
             return known;
         }
-        List<TreeEntry> tree = store.tree(revision);
+        List<TreeEntry> tree = treeOf(revision);
         // Reading and parsing thousands of headers is the cost of a new site, so it is spread over the cores, and
         // outside the cache's compute: parallel work inside a compute can deadlock against the cache's own locks.
-        tree.parallelStream().filter(TreeEntry::isMarkdown).forEach(this::header);
-        return sites.get(revision.commit(), commit -> new SiteBuilder(this::header).build(revision, tree));
+        // Files already known (every unchanged file of a derived site) are a cache hit each.
+        tree.parallelStream().filter(TreeEntry::isMarkdown).forEach(this::facts);
+        Site site = sites.get(revision.commit(), commit -> new SiteBuilder(this::facts).build(revision, tree));
+        latest = site;
+        return site;
+    }
+
+    /** The revision's tree: the last built site's tree plus the diff to it when they are close, else read whole. */
+    private List<TreeEntry> treeOf(Revision revision) {
+        Site base = latest;
+        if (base != null) {
+            Optional<TreeDelta> delta = store.delta(base.revision().commit(), revision.commit(), MAX_DELTA);
+            if (delta.isPresent()) {
+                return delta.get().applyTo(base.tree());
+            }
+        }
+        return store.tree(revision);
+    }
+
+    /** What a Markdown file says about its page; computed once per (blob, path). */
+    public PageFacts facts(TreeEntry entry) {
+        String key = entry.blobId() + ":" + entry.path();
+        PageFacts known = facts.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        // Parsed outside the cache's compute; the whole header is not kept, only what sites need.
+        PageFacts computed = SiteBuilder.facts(entry, parse(entry));
+        facts.put(key, computed);
+        return computed;
     }
 
     /** Builds the branch tip's site ahead of the first request, so it is ready when a client asks. */
@@ -66,17 +111,19 @@ public final class SiteService {
     }
 
     public PageHeader header(TreeEntry entry) {
-        return headers.get(entry.blobId() + ":" + entry.path(), key -> {
-            List<Problem> problems = new ArrayList<>();
-            String text = text(entry, problems);
-            PageHeader header = engine.readHeader(entry.path(), text);
-            if (problems.isEmpty()) {
-                return header;
-            }
-            problems.addAll(header.problems());
-            return new PageHeader(header.frontMatter(), header.body(), header.bodyStartLine(), header.firstHeading(),
-                    List.copyOf(problems), header.frontMatterError());
-        });
+        return headers.get(entry.blobId() + ":" + entry.path(), key -> parse(entry));
+    }
+
+    private PageHeader parse(TreeEntry entry) {
+        List<Problem> problems = new ArrayList<>();
+        String text = text(entry, problems);
+        PageHeader header = engine.readHeader(entry.path(), text);
+        if (problems.isEmpty()) {
+            return header;
+        }
+        problems.addAll(header.problems());
+        return new PageHeader(header.frontMatter(), header.body(), header.bodyStartLine(), header.firstHeading(),
+                List.copyOf(problems), header.frontMatterError());
     }
 
     /** The revision's {@code _redirects.yml}, parsed once per commit. */

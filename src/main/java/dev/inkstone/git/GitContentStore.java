@@ -9,6 +9,7 @@ import dev.inkstone.content.FolderEntry;
 import dev.inkstone.content.InvalidRefException;
 import dev.inkstone.content.NotFoundException;
 import dev.inkstone.content.Revision;
+import dev.inkstone.content.TreeDelta;
 import dev.inkstone.content.TreeEntry;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
@@ -37,12 +38,14 @@ public final class GitContentStore implements ContentStore {
 
     private final Repository repository;
     private final String branch;
+    private final BranchTip tip;
     /** Object id → the commit it peels to; ids are immutable, and this keeps object parsing off the read path. */
     private final Cache<ObjectId, Optional<String>> peeled = Caffeine.newBuilder().maximumSize(1024).build();
 
     public GitContentStore(Repository repository, String branch) {
         this.repository = repository;
         this.branch = branch;
+        this.tip = new BranchTip(repository, branch);
     }
 
     @Override
@@ -54,7 +57,8 @@ public final class GitContentStore implements ContentStore {
     public Revision resolve(String ref) {
         try {
             if (ref == null || ref.isEmpty()) {
-                return new Revision(tipOf(Constants.R_HEADS + branch)
+                Optional<ObjectId> id = tip.id();
+                return new Revision((id.isPresent() ? commitOf(id.get()) : Optional.<String>empty())
                         .orElseThrow(() -> new NotFoundException(NotFoundException.What.REF,
                                 "branch '" + branch + "' has no commits")), false);
             }
@@ -136,11 +140,8 @@ public final class GitContentStore implements ContentStore {
             treeWalk.addTree(walk.parseCommit(ObjectId.fromString(revision.commit())).getTree());
             treeWalk.setRecursive(true);
             while (treeWalk.next()) {
-                FileMode mode = treeWalk.getFileMode(0);
-                TreeEntry.Kind kind = mode == FileMode.SYMLINK ? TreeEntry.Kind.SYMLINK
-                        : mode == FileMode.GITLINK ? TreeEntry.Kind.SUBMODULE
-                        : TreeEntry.Kind.FILE;
-                entries.add(new TreeEntry(treeWalk.getPathString(), treeWalk.getObjectId(0).name(), kind));
+                entries.add(new TreeEntry(treeWalk.getPathString(), treeWalk.getObjectId(0).name(),
+                        kindOf(treeWalk.getFileMode(0))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -169,6 +170,41 @@ public final class GitContentStore implements ContentStore {
             throw new UncheckedIOException(e);
         }
         return changes;
+    }
+
+    @Override
+    public Optional<TreeDelta> delta(String from, String to, int limit) {
+        List<TreeEntry> upserted = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repository); TreeWalk treeWalk = new TreeWalk(repository)) {
+            treeWalk.addTree(walk.parseCommit(ObjectId.fromString(from)).getTree());
+            treeWalk.addTree(walk.parseCommit(ObjectId.fromString(to)).getTree());
+            treeWalk.setRecursive(true);
+            // Equal subtrees are skipped by id, so a one-file commit costs a walk down one path.
+            treeWalk.setFilter(TreeFilter.ANY_DIFF);
+            while (treeWalk.next()) {
+                if (upserted.size() + removed.size() >= limit) {
+                    return Optional.empty();
+                }
+                FileMode mode = treeWalk.getFileMode(1);
+                if (mode == FileMode.MISSING) {
+                    removed.add(treeWalk.getPathString());
+                } else {
+                    upserted.add(new TreeEntry(treeWalk.getPathString(), treeWalk.getObjectId(1).name(), kindOf(mode)));
+                }
+            }
+        } catch (MissingObjectException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(new TreeDelta(upserted, removed));
+    }
+
+    private static TreeEntry.Kind kindOf(FileMode mode) {
+        return mode == FileMode.SYMLINK ? TreeEntry.Kind.SYMLINK
+                : mode == FileMode.GITLINK ? TreeEntry.Kind.SUBMODULE
+                : TreeEntry.Kind.FILE;
     }
 
     @Override

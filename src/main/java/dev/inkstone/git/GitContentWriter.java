@@ -203,6 +203,10 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
             PackInserter inserter = objects.newPackInserter();
             // Speed over size: packs written here are small and get repacked.
             inserter.setCompressionLevel(1);
+            // A new object is missing by definition, and proving it means searching every pack (and rescanning the
+            // pack directory on each miss): measured as the writer's largest cost. A rare duplicate of an existing
+            // object in a new pack is harmless and disappears when packs are merged.
+            inserter.checkExisting(false);
             return inserter;
         }
         return repository.newObjectInserter();

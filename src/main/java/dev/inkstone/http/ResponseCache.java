@@ -2,6 +2,7 @@ package dev.inkstone.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.inkstone.content.CacheBudget;
 import dev.inkstone.content.Revision;
 
 import java.util.function.Supplier;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
 public final class ResponseCache {
 
     private final Cache<String, CachedResponse> entries = Caffeine.newBuilder()
-            .maximumWeight(128L << 20)
+            .maximumWeight(CacheBudget.responseBytes())
             .weigher((String key, CachedResponse value) -> value.body().length + key.length() * 2 + 64)
             .build();
 

@@ -13,7 +13,7 @@ class SiteBuilderTest {
     private static final Revision REVISION = new Revision("0".repeat(40), false);
 
     private static Site build(Map<String, Map<String, Object>> frontMatters, String... paths) {
-        SiteBuilder builder = new SiteBuilder(entry -> new PageHeader(
+        SiteBuilder builder = SiteBuilder.reading(entry -> new PageHeader(
                 frontMatters.getOrDefault(entry.path(), Map.of()), "", 1, null, List.of()));
         List<TreeEntry> tree = java.util.Arrays.stream(paths)
                 .map(p -> new TreeEntry(p, Integer.toHexString(p.hashCode()), TreeEntry.Kind.FILE)).toList();
@@ -63,7 +63,7 @@ class SiteBuilderTest {
 
     @Test
     void symlinksAndSubmodulesAreProblemsNotPages() {
-        SiteBuilder builder = new SiteBuilder(e -> new PageHeader(Map.of(), "", 1, null, List.of()));
+        SiteBuilder builder = SiteBuilder.reading(e -> new PageHeader(Map.of(), "", 1, null, List.of()));
         Site site = builder.build(REVISION, List.of(
                 new TreeEntry("link.md", "1", TreeEntry.Kind.SYMLINK),
                 new TreeEntry("vendor", "2", TreeEntry.Kind.SUBMODULE)));

@@ -1,0 +1,47 @@
+package dev.inkstone.content;
+
+/**
+ * How much of the heap each cache may hold, as shares of the maximum heap ({@code -Xmx}), so that the service
+ * fits the heap it is given instead of failing in it: every cache is bounded by the memory its entries take, not
+ * by their number (a 10,000-page site is a thousand times a 10-page one). The shares leave half of the heap for
+ * requests in flight, the search index's buffers and the Git caches.
+ */
+public final class CacheBudget {
+
+    /** Rough heap cost of one site entry (a page or a tree entry with its map node, strings and lists). */
+    private static final long SITE_ENTRY_BYTES = 512;
+    /** Rough heap cost of one page's facts (title, summary, tags, other front matter). */
+    private static final long FACTS_BYTES = 512;
+
+    private CacheBudget() {
+    }
+
+    private static long heap() {
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    /** Finished answers (JSON bytes). */
+    public static long responseBytes() {
+        return heap() / 8;
+    }
+
+    /** Rendered page bodies. */
+    public static long renderedBytes() {
+        return heap() / 10;
+    }
+
+    /** Parsed files with their bodies, for rendering and indexing. */
+    public static long headerBytes() {
+        return heap() / 32;
+    }
+
+    /** Sites, counted in entries: pages plus tree entries. */
+    public static long siteEntries() {
+        return Math.max(20_000, heap() / 6 / SITE_ENTRY_BYTES);
+    }
+
+    /** Page facts, counted in files. */
+    public static long pageFacts() {
+        return Math.max(10_000, heap() / 12 / FACTS_BYTES);
+    }
+}
