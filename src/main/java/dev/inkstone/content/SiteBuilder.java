@@ -2,11 +2,15 @@ package dev.inkstone.content;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -82,7 +86,66 @@ public final class SiteBuilder {
             unlinked.computeIfAbsent(section, path -> new SitePage(path, null, null,
                     PageInfo.generated(path.isEmpty() ? HOME_TITLE : lastSegment(path)), null, List.of(), List.of()));
         }
-        return new Site(revision, link(unlinked), files, List.copyOf(problems), List.copyOf(tree));
+        return new Site(revision, link(unlinked), files, sortedByFile(problems), List.copyOf(tree));
+    }
+
+    /**
+     * The site of a revision whose tree differs from {@code base}'s only by new versions of existing files — what
+     * nearly every edit is — built by replacing those pages and re-sorting their siblings when a title or order
+     * changed, instead of re-deriving every page. Empty when the delta adds, removes or retypes anything: those
+     * change the structure, and {@link #build} handles them.
+     */
+    public Optional<Site> derive(Site base, Revision revision, TreeDelta delta, List<TreeEntry> tree) {
+        if (!delta.removed().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, TreeEntry> files = new LinkedHashMap<>(base.files());
+        Map<String, SitePage> pages = new HashMap<>(base.pages());
+        Set<String> rewritten = new HashSet<>();
+        Set<String> resort = new HashSet<>();
+        List<Problem> added = new ArrayList<>();
+        for (TreeEntry entry : delta.upserted()) {
+            String file = Normalizer.normalize(entry.path(), Normalizer.Form.NFC);
+            TreeEntry old = files.get(file);
+            if (entry.kind() != TreeEntry.Kind.FILE || old == null || !old.path().equals(entry.path())) {
+                return Optional.empty();
+            }
+            files.put(file, entry);
+            SitePage page = entry.isMarkdown() ? pages.get(pagePathOf(file)) : null;
+            if (page == null || !file.equals(page.sourcePath())) {
+                continue; // not Markdown, or shadowed by another file: nothing it says is shown
+            }
+            PageFacts known = facts.apply(entry);
+            rewritten.add(file);
+            added.addAll(known.problems());
+            List<Problem> problems = new ArrayList<>(known.problems());
+            page.problems().stream().filter(p -> p.kind().equals(Problem.SHADOWED_PAGE)).forEach(problems::add);
+            pages.put(page.path(), new SitePage(page.path(), file, entry.blobId(), known.info(), page.parent(),
+                    page.children(), List.copyOf(problems)));
+            if (page.parent() != null && NAV_ORDER.compare(page, pages.get(page.path())) != 0) {
+                resort.add(page.parent());
+            }
+        }
+        for (String parentPath : resort) {
+            SitePage parent = pages.get(parentPath);
+            List<String> children = parent.children().stream().map(pages::get).sorted(NAV_ORDER)
+                    .map(SitePage::path).toList();
+            pages.put(parentPath, new SitePage(parent.path(), parent.sourcePath(), parent.blobId(), parent.info(),
+                    parent.parent(), children, parent.problems()));
+        }
+        List<Problem> problems = new ArrayList<>(base.problems().size() + added.size());
+        base.problems().stream().filter(p -> !rewritten.contains(p.file())).forEach(problems::add);
+        problems.addAll(added);
+        // Both maps and the tree are fresh copies nobody else holds: wrapping them is enough.
+        return Optional.of(new Site(revision, Collections.unmodifiableMap(pages), Collections.unmodifiableMap(files),
+                sortedByFile(problems), Collections.unmodifiableList(tree)));
+    }
+
+    /** One canonical order (by file; a file's own problems keep their order), whichever way a site was made. */
+    private static List<Problem> sortedByFile(List<Problem> problems) {
+        List<Problem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparing(Problem::file, SiteBuilder::compareCodePoints));
+        return List.copyOf(sorted);
     }
 
     /** {@code x/index.md} wins over {@code x.md}; the loser is reported on both files. */

@@ -29,8 +29,8 @@ public final class SiteService {
             .build();
     private final Cache<String, Redirects> redirects = Caffeine.newBuilder().executor(Runnable::run)
             .maximumSize(16).build();
-    /** (blob, path) → what the file says about its page: small, and shared by every revision's site. */
-    private final Cache<String, PageFacts> facts = Caffeine.newBuilder().executor(Runnable::run)
+    /** Entry (path, blob) → what the file says about its page: small, and shared by every revision's site. */
+    private final Cache<TreeEntry, PageFacts> facts = Caffeine.newBuilder().executor(Runnable::run)
             .maximumSize(CacheBudget.pageFacts()).build();
     /** Whole parsed files, bodies included: only for rendering and indexing, so weighed and kept small. */
     private final Cache<String, PageHeader> headers = Caffeine.newBuilder().executor(Runnable::run)
@@ -62,38 +62,31 @@ public final class SiteService {
         if (known != null) {
             return known;
         }
-        List<TreeEntry> tree = treeOf(revision);
-        // Reading and parsing thousands of headers is the cost of a new site, so it is spread over the cores, and
-        // outside the cache's compute: parallel work inside a compute can deadlock against the cache's own locks.
-        // Files already known (every unchanged file of a derived site) are a cache hit each.
-        tree.parallelStream().filter(TreeEntry::isMarkdown).forEach(this::facts);
-        Site site = sites.get(revision.commit(), commit -> new SiteBuilder(this::facts).build(revision, tree));
+        Site base = latest;
+        Optional<TreeDelta> delta = base == null ? Optional.empty()
+                : store.delta(base.revision().commit(), revision.commit(), MAX_DELTA);
+        List<TreeEntry> tree = delta.isPresent() ? delta.get().applyTo(base.tree()) : store.tree(revision);
+        // Reading and parsing headers is the cost of a new site, so it is spread over the cores, and outside the
+        // cache's compute: parallel work inside a compute can deadlock against the cache's own locks. A derived
+        // site only needs the changed files'.
+        (delta.isPresent() ? delta.get().upserted() : tree).parallelStream().filter(TreeEntry::isMarkdown)
+                .forEach(this::facts);
+        SiteBuilder builder = new SiteBuilder(this::facts);
+        Site site = sites.get(revision.commit(), commit -> delta.flatMap(d -> builder.derive(base, revision, d, tree))
+                .orElseGet(() -> builder.build(revision, tree)));
         latest = site;
         return site;
     }
 
-    /** The revision's tree: the last built site's tree plus the diff to it when they are close, else read whole. */
-    private List<TreeEntry> treeOf(Revision revision) {
-        Site base = latest;
-        if (base != null) {
-            Optional<TreeDelta> delta = store.delta(base.revision().commit(), revision.commit(), MAX_DELTA);
-            if (delta.isPresent()) {
-                return delta.get().applyTo(base.tree());
-            }
-        }
-        return store.tree(revision);
-    }
-
     /** What a Markdown file says about its page; computed once per (blob, path). */
     public PageFacts facts(TreeEntry entry) {
-        String key = entry.blobId() + ":" + entry.path();
-        PageFacts known = facts.getIfPresent(key);
+        PageFacts known = facts.getIfPresent(entry);
         if (known != null) {
             return known;
         }
         // Parsed outside the cache's compute; the whole header is not kept, only what sites need.
         PageFacts computed = SiteBuilder.facts(entry, parse(entry));
-        facts.put(key, computed);
+        facts.put(entry, computed);
         return computed;
     }
 

@@ -10,9 +10,6 @@ import dev.inkstone.content.PreconditionException.Reason;
 import dev.inkstone.content.Redirects;
 import dev.inkstone.content.SiteBuilder;
 import dev.inkstone.content.WritePaths;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -22,9 +19,7 @@ import org.eclipse.jgit.lib.ObjectReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Applies one request's changes to a tree, in memory: checks each guard against the current content, merges
@@ -38,25 +33,17 @@ final class ChangeApplier {
 
     private final ObjectReader reader;
     private final ObjectInserter inserter;
-    private final TreeMap<String, DirCacheEntry> entries = new TreeMap<>();
+    private final TreeEditor tree;
     private final ObjectId oldTree;
     private final Map<String, ObjectId> baseBlobs;
-    private Map<String, String> folded;
     private boolean merged;
 
-    private ChangeApplier(ObjectReader reader, ObjectInserter inserter, ObjectId oldTree, Map<String, ObjectId> baseBlobs)
-            throws IOException {
+    private ChangeApplier(ObjectReader reader, ObjectInserter inserter, ObjectId oldTree, Map<String, ObjectId> baseBlobs) {
         this.reader = reader;
         this.inserter = inserter;
         this.oldTree = oldTree;
         this.baseBlobs = baseBlobs;
-        if (oldTree != null) {
-            DirCache cache = DirCache.read(reader, oldTree);
-            for (int i = 0; i < cache.getEntryCount(); i++) {
-                DirCacheEntry entry = cache.getEntry(i);
-                entries.put(entry.getPathString(), entry);
-            }
-        }
+        this.tree = new TreeEditor(reader, oldTree);
     }
 
     /**
@@ -79,13 +66,13 @@ final class ChangeApplier {
 
     private void put(Change.Put put) throws IOException {
         String path = put.path();
-        DirCacheEntry current = entries.get(path);
+        TreeEditor.Entry current = tree.file(path).orElse(null);
         Guard guard = effectiveGuard(path, put.guard());
         byte[] content = put.content();
         if (current == null) {
             checkCreatable(path, guard);
         } else {
-            ObjectId currentId = current.getObjectId();
+            ObjectId currentId = current.id();
             switch (guard.mode()) {
                 case NONE, ABSENT -> throw new PreconditionException(
                         guard.mode() == Guard.Mode.ABSENT ? Reason.EXISTS : Reason.REQUIRED, path, currentId.name(),
@@ -104,7 +91,7 @@ final class ChangeApplier {
             }
         }
         ObjectId blob = inserter.insert(Constants.OBJ_BLOB, content);
-        FileMode mode = current != null && current.getFileMode() == FileMode.EXECUTABLE_FILE
+        FileMode mode = current != null && current.mode() == FileMode.EXECUTABLE_FILE
                 ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE;
         setEntry(path, blob, mode);
     }
@@ -133,7 +120,7 @@ final class ChangeApplier {
         }
     }
 
-    private void checkCreatable(String path, Guard guard) {
+    private void checkCreatable(String path, Guard guard) throws IOException {
         if (guard.mode() == Guard.Mode.BASE || guard.mode() == Guard.Mode.STRICT) {
             throw new PreconditionException(Reason.GONE, path, null, null,
                     path + " was deleted or moved since version " + guard.blobId());
@@ -143,10 +130,10 @@ final class ChangeApplier {
 
     private void delete(Change.Delete delete) throws IOException {
         String path = delete.path();
-        DirCacheEntry current = entries.get(path);
+        TreeEditor.Entry current = tree.file(path).orElse(null);
         if (current == null) {
-            if (delete.recursive() && !entries.subMap(path + "/", path + "0").isEmpty()) {
-                entries.subMap(path + "/", path + "0").clear();
+            if (delete.recursive() && tree.isFolder(path)) {
+                tree.remove(path);
                 return;
             }
             Guard guard = effectiveGuard(path, delete.guard());
@@ -154,18 +141,18 @@ final class ChangeApplier {
                     path + " does not exist" + (guard.blobId() != null ? " (deleted or moved since " + guard.blobId() + ")" : ""));
         }
         checkUnchanged(path, current, effectiveGuard(path, delete.guard()));
-        entries.remove(path);
+        tree.remove(path);
         if (delete.recursive()) {
             String folder = folderOfSection(path);
-            if (folder != null) {
-                entries.subMap(folder + "/", folder + "0").clear();
+            if (folder != null && tree.isFolder(folder)) {
+                tree.remove(folder);
             }
         }
     }
 
     /** Deleting or moving needs the exact current version: there is nothing to merge a removal with. */
-    private void checkUnchanged(String path, DirCacheEntry current, Guard guard) {
-        String currentId = current.getObjectId().name();
+    private void checkUnchanged(String path, TreeEditor.Entry current, Guard guard) {
+        String currentId = current.id().name();
         if (guard.mode() == Guard.Mode.NONE || guard.mode() == Guard.Mode.ABSENT) {
             throw new PreconditionException(Reason.REQUIRED, path, currentId, null,
                     path + " exists; say which version you are removing (sha or If-Match)");
@@ -180,26 +167,26 @@ final class ChangeApplier {
     private void move(Change.Move move) throws IOException {
         String from = move.path();
         String to = move.to();
-        DirCacheEntry current = entries.get(from);
+        TreeEditor.Entry current = tree.file(from).orElse(null);
         if (current == null) {
             throw new PreconditionException(Reason.GONE, from, null, null, from + " does not exist");
         }
         checkUnchanged(from, current, effectiveGuard(from, move.guard()));
-        if (entries.containsKey(to) || !entries.subMap(to + "/", to + "0").isEmpty()) {
+        if (tree.file(to).isPresent() || tree.isFolder(to)) {
             throw new PreconditionException(Reason.EXISTS, to, currentId(to), null, to + " already exists");
         }
-        entries.remove(from);
+        tree.remove(from);
         checkNoCollision(to);
-        setEntry(to, current.getObjectId(), current.getFileMode());
+        setEntry(to, current.id(), current.mode());
         if (from.endsWith(".md") && to.endsWith(".md")) {
             recordRedirect(SiteBuilder.pagePathOf(from), SiteBuilder.pagePathOf(to));
         }
     }
 
     private void recordRedirect(String fromPage, String toPage) throws IOException {
-        DirCacheEntry file = entries.get(Redirects.FILE);
+        TreeEditor.Entry file = tree.file(Redirects.FILE).orElse(null);
         String text = file == null ? null : new String(
-                reader.open(file.getObjectId(), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE),
+                reader.open(file.id(), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE),
                 StandardCharsets.UTF_8);
         byte[] updated = Redirects.withEntry(text, fromPage, toPage).getBytes(StandardCharsets.UTF_8);
         setEntry(Redirects.FILE, inserter.insert(Constants.OBJ_BLOB, updated), FileMode.REGULAR_FILE);
@@ -214,34 +201,24 @@ final class ChangeApplier {
         return atBase == null ? Guard.ABSENT : Guard.base(atBase.name());
     }
 
-    /** A new name must not differ from an existing one only by case or Unicode normalization. */
-    private void checkNoCollision(String path) {
-        if (folded == null) {
-            folded = new HashMap<>();
-            for (String existing : entries.keySet()) {
-                addFolded(existing);
-            }
-        }
-        String prefix = "";
+    /**
+     * A new name must not differ from an existing one only by case or Unicode normalization. Names can only
+     * collide with their siblings, so each folder on the path is compared with its own entries.
+     */
+    private void checkNoCollision(String path) throws IOException {
+        String parent = "";
         for (String segment : path.split("/")) {
-            String actual = prefix.isEmpty() ? segment : prefix + "/" + segment;
-            String other = folded.get(WritePaths.fold(actual));
-            if (other != null && !other.equals(actual)) {
-                throw new InvalidPathException("'" + actual + "' differs from the existing '" + other
-                        + "' only by case or Unicode normalization");
+            String actual = parent.isEmpty() ? segment : parent + "/" + segment;
+            String folded = WritePaths.fold(actual);
+            for (String name : tree.names(parent)) {
+                String other = parent.isEmpty() ? name : parent + "/" + name;
+                if (!other.equals(actual) && WritePaths.fold(other).equals(folded)) {
+                    throw new InvalidPathException("'" + actual + "' differs from the existing '" + other
+                            + "' only by case or Unicode normalization");
+                }
             }
-            prefix = actual;
+            parent = actual;
         }
-        addFolded(path);
-    }
-
-    private void addFolded(String path) {
-        int slash = -1;
-        do {
-            slash = path.indexOf('/', slash + 1);
-            String prefix = slash < 0 ? path : path.substring(0, slash);
-            folded.putIfAbsent(WritePaths.fold(prefix), prefix);
-        } while (slash >= 0);
     }
 
     private String folderOfSection(String path) {
@@ -254,29 +231,21 @@ final class ChangeApplier {
         return path.endsWith(".md") ? path.substring(0, path.length() - ".md".length()) : null;
     }
 
-    private String currentId(String path) {
-        DirCacheEntry entry = entries.get(path);
-        return entry == null ? null : entry.getObjectId().name();
+    private String currentId(String path) throws IOException {
+        return tree.file(path).map(entry -> entry.id().name()).orElse(null);
     }
 
-    private void setEntry(String path, ObjectId blob, FileMode mode) {
-        DirCacheEntry entry = new DirCacheEntry(path);
-        entry.setFileMode(mode);
-        entry.setObjectId(blob);
-        entries.put(path, entry);
-        if (folded != null) {
-            addFolded(path);
+    private void setEntry(String path, ObjectId blob, FileMode mode) throws IOException {
+        try {
+            tree.put(path, mode, blob);
+        } catch (IllegalStateException e) {
+            // A file where a folder is, or a folder on the way that is a file: the two cannot both exist.
+            throw new PreconditionException(Reason.EXISTS, path, null, null, e.getMessage());
         }
     }
 
     private Applied finish() throws IOException {
-        DirCache cache = DirCache.newInCore();
-        DirCacheBuilder builder = cache.builder();
-        for (DirCacheEntry entry : entries.values()) {
-            builder.add(entry);
-        }
-        builder.finish();
-        ObjectId tree = cache.writeTree(inserter);
-        return new Applied(tree, merged, !tree.equals(oldTree));
+        ObjectId written = tree.write(inserter);
+        return new Applied(written, merged, !written.equals(oldTree));
     }
 }
