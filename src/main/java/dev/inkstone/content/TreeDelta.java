@@ -2,9 +2,7 @@ package dev.inkstone.content;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** The difference between two trees as entries: {@code upserted} are the new side's, {@code removed} are paths. */
 public record TreeDelta(List<TreeEntry> upserted, List<String> removed) {
@@ -16,25 +14,45 @@ public record TreeDelta(List<TreeEntry> upserted, List<String> removed) {
         return upserted.isEmpty() && removed.isEmpty();
     }
 
-    /** {@code tree} (in Git's path order) with this delta applied, still in Git's path order. */
+    /**
+     * {@code tree} (in Git's path order) with this delta applied, still in Git's path order. Each changed path is
+     * found by binary search, so an edit of one file costs a copy of the list and a few comparisons.
+     */
     public List<TreeEntry> applyTo(List<TreeEntry> tree) {
-        Set<String> gone = new HashSet<>(removed);
+        List<TreeEntry> result = new ArrayList<>(tree.size() + upserted.size());
+        result.addAll(tree);
+        for (String path : removed) {
+            int at = indexOf(result, path);
+            if (at >= 0) {
+                result.remove(at);
+            }
+        }
         for (TreeEntry entry : upserted) {
-            gone.add(entry.path());
-        }
-        List<TreeEntry> added = new ArrayList<>(upserted);
-        added.sort(Comparator.comparing(TreeEntry::path, GIT_PATH_ORDER));
-        List<TreeEntry> result = new ArrayList<>(tree.size() + added.size());
-        int next = 0;
-        for (TreeEntry entry : tree) {
-            while (next < added.size() && GIT_PATH_ORDER.compare(added.get(next).path(), entry.path()) < 0) {
-                result.add(added.get(next++));
-            }
-            if (!gone.contains(entry.path())) {
-                result.add(entry);
+            int at = indexOf(result, entry.path());
+            if (at >= 0) {
+                result.set(at, entry);
+            } else {
+                result.add(-at - 1, entry);
             }
         }
-        result.addAll(added.subList(next, added.size()));
         return result;
+    }
+
+    /** As {@link java.util.Collections#binarySearch}: the index, or (-(insertion point) - 1). */
+    private static int indexOf(List<TreeEntry> sorted, String path) {
+        int low = 0;
+        int high = sorted.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int order = GIT_PATH_ORDER.compare(sorted.get(middle).path(), path);
+            if (order < 0) {
+                low = middle + 1;
+            } else if (order > 0) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -(low + 1);
     }
 }
