@@ -36,6 +36,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http.UriCompliance;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 /** The one route table and error mapping; {@link Main} and the tests start exactly this. */
@@ -55,7 +56,7 @@ public final class App {
 
     public static Javalin create(Parts parts, HttpSettings settings, GitHubSettings github) {
         SiteService sites = new SiteService(parts.store(), parts.engine());
-        sites.warmUp();
+        CompletableFuture<Void> warm = sites.warmUp();
         PageService pages = new PageService(sites, parts.history());
         HistoryService historyService = new HistoryService(sites, parts.history(), parts.writer(), pages);
         ResponseCache cache = new ResponseCache();
@@ -77,7 +78,9 @@ public final class App {
         return Javalin.create(config -> {
             configureServer(config, settings);
             ErrorMapping.install(config);
-            config.events.serverStarting(searchService::start);
+            // The search index is built after the tip's site: on two cores, building both at once delays the first
+            // answer by seconds, and the site is what every read needs.
+            config.events.serverStarting(() -> warm.whenComplete((ignored, failure) -> searchService.start()));
             config.events.serverStopped(searchService::close);
             if (!settings.publicReads()) {
                 // Only installed when reading needs a token: public reads skip the per-request check entirely.
@@ -90,9 +93,10 @@ public final class App {
                     }
                 });
             }
-            config.routes.get("/api/nav", nav::get);
-            config.routes.get(PageController.PREFIX, page::get);
+            // Javalin tries routes in the order they are added, a regex each: the hottest read goes first.
             config.routes.get(PageController.PREFIX + "/<path>", page::get);
+            config.routes.get(PageController.PREFIX, page::get);
+            config.routes.get("/api/nav", nav::get);
             config.routes.put(PageController.PREFIX, edit::putPage);
             config.routes.put(PageController.PREFIX + "/<path>", edit::putPage);
             config.routes.delete(PageController.PREFIX + "/<path>", edit::deletePage);

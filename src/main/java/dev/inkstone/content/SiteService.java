@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Resolves revisions and derives their sites, with the caches that make repeated reads cheap: a site per
@@ -90,17 +91,24 @@ public final class SiteService {
         return computed;
     }
 
-    /** Builds the branch tip's site ahead of the first request, so it is ready when a client asks. */
-    public void warmUp() {
+    /**
+     * Builds the branch tip's site ahead of the first request, so it is ready when a client asks; completes when
+     * it is built (or could not be: an empty or unreadable branch is reported by the first request that needs it).
+     */
+    public CompletableFuture<Void> warmUp() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
                 site(resolve(null));
             } catch (RuntimeException e) {
-                // An empty or unreadable branch is reported by the first request that needs it.
+                // Reported by the first request that needs the site.
+            } finally {
+                done.complete(null);
             }
         }, "inkstone-warm-up");
         thread.setDaemon(true);
         thread.start();
+        return done;
     }
 
     public PageHeader header(TreeEntry entry) {

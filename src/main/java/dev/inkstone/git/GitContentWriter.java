@@ -55,6 +55,7 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final WorkingTreeSync workingTree;
+    private final PackCompactor packs;
     private final Thread worker;
     private volatile boolean running = true;
 
@@ -73,6 +74,7 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
         this.clock = clock;
         Durability.configure(repository);
         this.workingTree = new WorkingTreeSync(repository, refName);
+        this.packs = new PackCompactor(repository);
         this.worker = new Thread(this::run, "inkstone-writer");
         worker.setDaemon(true);
         worker.start();
@@ -127,6 +129,19 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
                         : new UncheckedIOException(new IOException("the commit could not be written", e));
                 batch.forEach(job -> job.answer().completeExceptionally(failure));
             }
+            if (queue.isEmpty()) {
+                compactPacks();
+            }
+        }
+    }
+
+    /** Between batches, when nobody is waiting: merge the small packs the batches left (see PackCompactor). */
+    private void compactPacks() {
+        try {
+            packs.compactIfNeeded();
+        } catch (IOException | RuntimeException e) {
+            // Nothing is lost: the old packs stay until the merged one is durable. Try again after the next batch.
+            LOG.warn("merging packs failed", e);
         }
     }
 

@@ -61,6 +61,9 @@ public final class RequestPaths {
     }
 
     static String decode(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw; // nothing escaped: Jetty already decoded the raw bytes as UTF-8 (checked above for U+FFFD)
+        }
         byte[] source = raw.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(source.length);
         for (int i = 0; i < source.length; i++) {

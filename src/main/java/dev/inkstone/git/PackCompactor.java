@@ -1,0 +1,142 @@
+package dev.inkstone.git;
+
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.internal.storage.file.Pack;
+import org.eclipse.jgit.internal.storage.file.PackIndex;
+import org.eclipse.jgit.internal.storage.pack.PackWriter;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.pack.PackConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges the small packs that group commit leaves behind (one per batch) into one, so object lookups do not
+ * search hundreds of pack indexes: JGit looks for an object pack by pack, and a miss rescans the directory.
+ *
+ * <p>Why not JGit's {@code GC}: it repacks everything reachable, minutes of CPU on a repository with 100,000
+ * commits, and C Git's auto-gc is switched off on the served repository on purpose. This merges packs by size tier,
+ * like a log-structured merge: many tiny packs into one small one, many small ones into one medium one; packs of
+ * {@link #LARGE_PACK_BYTES} or more (a clone's pack, a large push) are never touched. So each object is rewritten a
+ * few times at most, and the cost of a merge is proportional to what was written since. It runs on the writer
+ * thread between batches: no other writer can
+ * add packs meanwhile. The new pack and its index are fsynced and in place before any old pack is deleted, so every
+ * object is in a durable pack at every moment; readers that had an old pack open keep reading it (POSIX unlink), and
+ * JGit rescans the directory when a pack it knew has gone.
+ */
+final class PackCompactor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PackCompactor.class);
+    /** Packs below this size are tiny (a batch or a few); tiny packs are merged when 24 have accumulated. */
+    static final long TINY_PACK_BYTES = 1L << 20;
+    /** Packs at or above this size are left alone; those between are merged when 8 have accumulated. */
+    static final long LARGE_PACK_BYTES = 32L << 20;
+    static final int TINY_PACKS_BEFORE_MERGE = 24;
+    static final int SMALL_PACKS_BEFORE_MERGE = 8;
+
+    private final Repository repository;
+
+    PackCompactor(Repository repository) {
+        this.repository = repository;
+    }
+
+    /** Merges the small packs if there are enough of them; returns how many were merged (0: nothing done). */
+    int compactIfNeeded() throws IOException {
+        if (!(repository.getObjectDatabase() instanceof ObjectDirectory objects)) {
+            return 0;
+        }
+        List<Pack> tiny = new ArrayList<>();
+        List<Pack> small = new ArrayList<>();
+        for (Pack pack : objects.getPacks()) {
+            long size = pack.getPackFile().length();
+            if (!pack.shouldBeKept() && size < LARGE_PACK_BYTES) {
+                (size < TINY_PACK_BYTES ? tiny : small).add(pack);
+            }
+        }
+        if (tiny.size() >= TINY_PACKS_BEFORE_MERGE) {
+            merge(objects.getPackDirectory().toPath(), tiny);
+            return tiny.size();
+        }
+        if (small.size() >= SMALL_PACKS_BEFORE_MERGE) {
+            merge(objects.getPackDirectory().toPath(), small);
+            return small.size();
+        }
+        return 0;
+    }
+
+    private void merge(Path directory, List<Pack> packs) throws IOException {
+        long started = System.nanoTime();
+        Map<ObjectId, Integer> objects = new LinkedHashMap<>();
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            for (Pack pack : packs) {
+                PackIndex index = pack.getIndex();
+                for (PackIndex.MutableEntry entry : index) {
+                    ObjectId id = entry.toObjectId();
+                    if (!objects.containsKey(id)) {
+                        objects.put(id, reader.open(id).getType());
+                    }
+                }
+            }
+            List<RevObject> list = new ArrayList<>(objects.size());
+            objects.forEach((id, type) -> list.add(walk.lookupAny(id, type)));
+            PackConfig config = new PackConfig(repository);
+            config.setCompressionLevel(1);
+            try (PackWriter writer = new PackWriter(config, reader)) {
+                writer.setUseBitmaps(false);
+                writer.preparePack(list.iterator());
+                String name = "pack-" + writer.computeName().name();
+                Path packTemp = Files.createTempFile(directory, "inkstone-merge-", ".pack.tmp");
+                Path indexTemp = Files.createTempFile(directory, "inkstone-merge-", ".idx.tmp");
+                try {
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(packTemp))) {
+                        writer.writePack(NullProgressMonitor.INSTANCE, NullProgressMonitor.INSTANCE, out);
+                    }
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(indexTemp))) {
+                        writer.writeIndex(out);
+                    }
+                    Durability.syncFile(packTemp);
+                    Durability.syncFile(indexTemp);
+                    Path packFile = directory.resolve(name + ".pack");
+                    Path indexFile = directory.resolve(name + ".idx");
+                    // The pack first: a reader that finds the index finds its pack.
+                    Files.move(packTemp, packFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(indexTemp, indexFile, StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                    Durability.syncDirectory(directory);
+                    for (Pack pack : packs) {
+                        Path old = pack.getPackFile().toPath();
+                        if (old.equals(packFile)) {
+                            continue; // the same objects merged again give the same name
+                        }
+                        String base = old.getFileName().toString().replaceFirst("\\.pack$", "");
+                        Files.deleteIfExists(old);
+                        for (String extension : new String[]{".idx", ".rev", ".bitmap"}) {
+                            Files.deleteIfExists(directory.resolve(base + extension));
+                        }
+                    }
+                    Durability.syncDirectory(directory);
+                } finally {
+                    Files.deleteIfExists(packTemp);
+                    Files.deleteIfExists(indexTemp);
+                }
+            }
+        }
+        LOG.info("merged {} packs ({} objects) in {} ms", packs.size(), objects.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.inkstone.git;
+
+import dev.inkstone.content.Change;
+import dev.inkstone.content.CommitOutcome;
+import dev.inkstone.content.CommitRequest;
+import dev.inkstone.content.Guard;
+import dev.inkstone.content.Person;
+import dev.inkstone.testing.TestRepo;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sequential commits leave one pack per batch; the writer merges them between batches. Afterwards the pack count
+ * stays bounded, every commit and blob is still there ({@code git fsck --strict}, {@code git show}), and reads
+ * running on other threads during the merges never fail.
+ */
+class PackCompactorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void batchesLeaveABoundedNumberOfPacksAndLoseNothing() throws Exception {
+        try (TestRepo repo = TestRepo.create(dir)) {
+            repo.write("index.md", "# Home\n").commit("start");
+            GitContentWriter writer = new GitContentWriter(repo.repository(), "main",
+                    new PersonIdent("Inkstone", "inkstone@localhost"), Clock.systemUTC());
+            GitContentStore store = new GitContentStore(repo.repository(), "main");
+            ExecutorService readers = Executors.newSingleThreadExecutor();
+            try {
+                Future<Integer> reads = readers.submit(() -> {
+                    int done = 0;
+                    // Reads every blob of the tip again and again while packs come and go underneath.
+                    while (!Thread.currentThread().isInterrupted()) {
+                        var revision = store.resolve(null);
+                        for (var entry : store.tree(revision)) {
+                            assertThat(store.blob(entry.blobId())).as(entry.path()).isPresent();
+                        }
+                        done++;
+                    }
+                    return done;
+                });
+                List<String> commits = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    CommitOutcome outcome = writer.commit(new CommitRequest(List.of(new Change.Put(
+                            "notes/n" + i + ".md", ("# Note\n\nversion " + i + "\n").getBytes(StandardCharsets.UTF_8),
+                            true, Guard.NONE)), "edit " + i, new Person("Ann", "ann@example.com"), null));
+                    commits.add(outcome.commit().sha());
+                }
+                readers.shutdownNow();
+                assertThat(reads.get()).isPositive();
+                assertThat(packCount()).isLessThan(PackCompactor.TINY_PACKS_BEFORE_MERGE + 2);
+                repo.git("fsck", "--strict", "--no-dangling");
+                for (int i = 0; i < commits.size(); i++) {
+                    assertThat(repo.git("show", commits.get(i) + ":notes/n" + i + ".md"))
+                            .contains("version " + i);
+                }
+            } finally {
+                readers.shutdownNow();
+                writer.close();
+            }
+        }
+    }
+
+    private long packCount() throws Exception {
+        try (Stream<Path> files = Files.list(dir.resolve(".git/objects/pack"))) {
+            return files.filter(file -> file.toString().endsWith(".pack")).count();
+        }
+    }
+}
