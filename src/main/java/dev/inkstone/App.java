@@ -78,9 +78,12 @@ public final class App {
         return Javalin.create(config -> {
             configureServer(config, settings);
             ErrorMapping.install(config);
-            // The search index is built after the tip's site: on two cores, building both at once delays the first
-            // answer by seconds, and the site is what every read needs.
-            config.events.serverStarting(() -> warm.whenComplete((ignored, failure) -> searchService.start()));
+            // The server opens once the tip's site is built, and the search index is built after it: on two cores,
+            // building both at once delayed the first page by seconds, and the site is what every read needs.
+            config.events.serverStarting(() -> {
+                warm.join();
+                searchService.start();
+            });
             config.events.serverStopped(searchService::close);
             if (!settings.publicReads()) {
                 // Only installed when reading needs a token: public reads skip the per-request check entirely.
