@@ -182,11 +182,6 @@ final class SearchIndex implements Closeable {
                 && System.nanoTime() - lastDurable >= interval.toNanos();
     }
 
-    /** The revision of the last commit on disk: where a restart would resume. */
-    String durableRevision() {
-        return durableRevision;
-    }
-
     private static DirectoryReader incRef(DirectoryReader reader) {
         reader.incRef();
         return reader;

@@ -33,6 +33,8 @@ final class SearchIndexer implements AutoCloseable {
     /** Changed files a search re-indexes itself before answering; larger diffs are left to the background. */
     static final int INLINE_CHANGES = 64;
     private static final long INLINE_WAIT_MILLIS = 200;
+    /** A durable commit waits for a pause in the commits at most this many commit intervals. */
+    private static final int MAX_DEFERRALS = 6;
 
     private final SiteService sites;
     private final SearchIndex index;
@@ -76,12 +78,13 @@ final class SearchIndexer implements AutoCloseable {
 
     /**
      * Queues the durable commit when it is due. It runs after the update it follows is already searchable, and
-     * not at all while another advance waits: that one queues it again, so a burst of commits costs one fsync.
+     * not while another advance waits (that one queues it again, so a burst of commits costs one fsync) unless
+     * commits have kept coming for {@link #MAX_DEFERRALS} intervals.
      */
     private void commitWhenDue() {
         if (index.commitDue(commitInterval)) {
             queue(commitQueued, () -> {
-                if (!advanceQueued.get()) {
+                if (!advanceQueued.get() || index.commitDue(commitInterval.multipliedBy(MAX_DEFERRALS))) {
                     index.commitDurably();
                 }
             });
