@@ -46,7 +46,7 @@ final class IndexBuild {
             if (cancelled.getAsBoolean()) {
                 return false;
             }
-            index.commit(revision.commit(), true);
+            index.finishBuild(revision.commit());
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

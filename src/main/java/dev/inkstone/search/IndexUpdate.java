@@ -47,7 +47,7 @@ final class IndexUpdate {
                 }
             }
         }
-        index.commit(tip.commit(), false);
+        index.publish(tip.commit());
         return changed;
     }
 }

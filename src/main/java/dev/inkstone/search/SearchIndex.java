@@ -11,23 +11,27 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.util.Version;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The Lucene index in its folder: one writer, and a published reader that searches share. Each commit records the
- * Git revision it describes and the format it was built with, so a restart resumes from there and an index
- * built by another version is recognised and rebuilt. The indexer serializes the changes and commits; only a
- * build adds documents from several threads at once.
+ * The Lucene index in its folder: one writer, and a published near-real-time reader that searches share. Updates
+ * are published without an fsync; a durable commit, made now and then, records the Git revision it holds and the
+ * format it was built with, so a restart resumes from there (and catches up by diff) and an index built by another
+ * version is recognised and rebuilt. The indexer serializes the changes and commits; only a build adds documents
+ * from several threads at once.
  */
 final class SearchIndex implements Closeable {
 
@@ -35,7 +39,7 @@ final class SearchIndex implements Closeable {
     static final String FORMAT = "inkstone-search-2/lucene-" + Version.LATEST;
     static final String FORMAT_KEY = "format";
     static final String REVISION_KEY = "revision";
-    private static final long COMMIT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
 
     private final Path folder;
     private final PageAnalyzer analyzer = PageAnalyzer.forIndex();
@@ -43,7 +47,9 @@ final class SearchIndex implements Closeable {
 
     private Directory directory;
     private volatile IndexWriter writer;
-    private long lastDurable = System.nanoTime();
+    private volatile String durableRevision;
+    private volatile Consumer<String> listener = revision -> { };
+    private volatile long lastDurable = System.nanoTime();
 
     /** The reader searches use, with the revision it shows. */
     private record Published(DirectoryReader reader, String revision, IndexWriter writer) {
@@ -88,6 +94,8 @@ final class SearchIndex implements Closeable {
             closeWriter();
             directory = dir;
             writer = opened;
+            durableRevision = revision;
+            lastDurable = System.nanoTime();
             publish(reader, revision);
             return Optional.of(revision);
         } catch (IOException | RuntimeException e) {
@@ -98,7 +106,10 @@ final class SearchIndex implements Closeable {
 
     /** Throws away whatever is on disk and starts an empty index; searches keep the published reader meanwhile. */
     void startOver() throws IOException {
-        closeWriter();
+        IOUtils.closeWhileHandlingException(writer, directory);
+        writer = null;
+        directory = null;
+        durableRevision = null;
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.walk(folder)) {
                 for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
@@ -128,21 +139,47 @@ final class SearchIndex implements Closeable {
     }
 
     /**
-     * Makes the changes visible to searches that start from now on, labelled with their revision. They are made
-     * durable when {@code durable} or when the last durable commit is older than {@link #COMMIT_INTERVAL_NANOS}
-     * (and on close): a restart resumes from the last durable revision and catches up by diff, so fsyncing every
-     * small update would buy nothing.
+     * Makes the changes so far visible to searches that start from now on, labelled with their revision: a
+     * near-real-time reader from the writer, no fsync. {@link #commitDurably()} makes them survive a restart.
      */
-    void commit(String revision, boolean durable) throws IOException {
-        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, REVISION_KEY, revision).entrySet());
-        if (durable || System.nanoTime() - lastDurable > COMMIT_INTERVAL_NANOS) {
-            writer.commit();
-            lastDurable = System.nanoTime();
-        }
+    void publish(String revision) throws IOException {
         Published current = published.get();
         DirectoryReader reader = current != null && current.writer() == writer
                 ? DirectoryReader.openIfChanged(current.reader(), writer) : DirectoryReader.open(writer);
         publish(reader != null ? reader : incRef(current.reader()), revision);
+    }
+
+    /**
+     * Ends a build: merges the build's segments into one, so that no large merge runs later beside the small
+     * updates (and queries visit one segment), then publishes and commits it.
+     */
+    void finishBuild(String revision) throws IOException {
+        writer.forceMerge(1);
+        publish(revision);
+        commitDurably();
+    }
+
+    /**
+     * Commits what searches see to disk, with its revision and format in the commit data: a restart resumes from
+     * here and catches up by tree diff. The caller holds the indexer's lock, so no change of a later revision is
+     * half-way in the writer: the commit holds exactly the published revision.
+     */
+    void commitDurably() throws IOException {
+        Published current = published.get();
+        if (current == null || current.writer() != writer || current.revision().equals(durableRevision)) {
+            return;
+        }
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, REVISION_KEY, current.revision()).entrySet());
+        writer.commit();
+        durableRevision = current.revision();
+        lastDurable = System.nanoTime();
+    }
+
+    /** Whether searches see a revision that is not on disk yet and the last durable commit is {@code interval} old. */
+    boolean commitDue(Duration interval) {
+        Published current = published.get();
+        return current != null && current.writer() == writer && !current.revision().equals(durableRevision)
+                && System.nanoTime() - lastDurable >= interval.toNanos();
     }
 
     private static DirectoryReader incRef(DirectoryReader reader) {
@@ -155,6 +192,12 @@ final class SearchIndex implements Closeable {
         if (previous != null) {
             previous.reader().decRef();
         }
+        listener.accept(revision);
+    }
+
+    /** Tells {@code listener} each revision as searches start to see it, on the indexer's thread. */
+    void onPublished(Consumer<String> listener) {
+        this.listener = listener;
     }
 
     /** The revision searches see, or null before the first build. */
@@ -189,25 +232,49 @@ final class SearchIndex implements Closeable {
     private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
         config.setOpenMode(mode);
+        // Nothing reaches the disk as a commit but through commitDurably(), which labels it with its revision.
+        config.setCommitOnClose(false);
         return config;
     }
 
-    /** Closing commits what is pending; a writer that cannot is replaced anyway, and the next start catches up. */
+    /**
+     * Commits what searches see, if it came from this writer, and closes it; anything else in the writer (a build
+     * cut short) is dropped. A writer that cannot commit is closed anyway: the next start catches up from the last
+     * durable commit, or rebuilds.
+     */
     private void closeWriter() {
+        try {
+            if (writer != null) {
+                commitDurably();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not commit the search index in {} on close; the next start catches up", folder, e);
+        }
         IOUtils.closeWhileHandlingException(writer, directory);
+        writer = null;
+        directory = null;
+    }
+
+    /** Drops the writer without committing (it was opened with commit-on-close off), as a killed process would. */
+    void abandon() throws IOException {
+        Published last = published.getAndSet(null);
+        if (last != null) {
+            last.reader().decRef();
+        }
+        IOUtils.close(writer, directory);
         writer = null;
         directory = null;
     }
 
     @Override
     public void close() throws IOException {
-        Published last = published.getAndSet(null);
         try {
+            closeWriter();
+        } finally {
+            Published last = published.getAndSet(null);
             if (last != null) {
                 last.reader().decRef();
             }
-        } finally {
-            closeWriter();
         }
     }
 }

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,7 +21,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * in the background; each new commit advances it by the tree diff from the indexed revision, and a revision that
  * is no longer an ancestor of the tip (history rewritten) means a rebuild. A search that finds the index behind
  * the tip catches up first when the diff is small; larger ones go to the background while it answers from the
- * index as it is. All index writes happen under one lock.
+ * index as it is. Commits that arrive while the indexer is busy are coalesced: the next advance goes from the
+ * indexed revision straight to the newest tip, one diff and one reopen however many commits came in between. An
+ * update is searchable as soon as it is applied (near-real-time); the durable Lucene commit follows as a task of its
+ * own when the last one is older than the commit interval and no advance is waiting. All index writes happen under
+ * one lock.
  */
 final class SearchIndexer implements AutoCloseable {
 
@@ -28,15 +33,20 @@ final class SearchIndexer implements AutoCloseable {
     /** Changed files a search re-indexes itself before answering; larger diffs are left to the background. */
     static final int INLINE_CHANGES = 64;
     private static final long INLINE_WAIT_MILLIS = 200;
+    /** A durable commit waits for a pause in the commits at most this many commit intervals. */
+    private static final int MAX_DEFERRALS = 6;
 
     private final SiteService sites;
     private final SearchIndex index;
     private final Executor executor;
+    private final Duration commitInterval;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean buildQueued = new AtomicBoolean();
     private final AtomicBoolean advanceQueued = new AtomicBoolean();
+    private final AtomicBoolean commitQueued = new AtomicBoolean();
     private final BuildProgress progress = new BuildProgress();
     private final AtomicInteger builds = new AtomicInteger();
+    private final AtomicInteger updates = new AtomicInteger();
     private volatile boolean closed;
 
     /** What a piece of index work may throw; any failure is logged and, if the index may be hurt, rebuilt. */
@@ -44,10 +54,11 @@ final class SearchIndexer implements AutoCloseable {
         void run() throws IOException;
     }
 
-    SearchIndexer(SiteService sites, SearchIndex index, Executor executor) {
+    SearchIndexer(SiteService sites, SearchIndex index, Executor executor, Duration commitInterval) {
         this.sites = sites;
         this.index = index;
         this.executor = executor;
+        this.commitInterval = commitInterval;
     }
 
     /** Opens the index on disk, or builds it when there is none to use, then follows the tip. */
@@ -57,7 +68,27 @@ final class SearchIndexer implements AutoCloseable {
 
     /** The branch moved (a commit through the API); catch up in the background. */
     void tipMoved() {
-        queue(advanceQueued, () -> advance(Integer.MAX_VALUE, true));
+        queue(advanceQueued, this::advanceToTip);
+    }
+
+    private void advanceToTip() throws IOException {
+        advance(Integer.MAX_VALUE, true);
+        commitWhenDue();
+    }
+
+    /**
+     * Queues the durable commit when it is due. It runs after the update it follows is already searchable, and
+     * not while another advance waits (that one queues it again, so a burst of commits costs one fsync) unless
+     * commits have kept coming for {@link #MAX_DEFERRALS} intervals.
+     */
+    private void commitWhenDue() {
+        if (index.commitDue(commitInterval)) {
+            queue(commitQueued, () -> {
+                if (!advanceQueued.get() || index.commitDue(commitInterval.multipliedBy(MAX_DEFERRALS))) {
+                    index.commitDurably();
+                }
+            });
+        }
     }
 
     /**
@@ -162,7 +193,7 @@ final class SearchIndexer implements AutoCloseable {
             }
             LOG.info("search index opened at {}", opened.get());
         }
-        advance(Integer.MAX_VALUE, true);
+        advanceToTip();
     }
 
     /** Builds the index of the tip from nothing, then catches up with whatever was committed meanwhile. */
@@ -175,7 +206,7 @@ final class SearchIndexer implements AutoCloseable {
         }
         LOG.info("search index built at {} in {} ms", tip.commit(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        advance(Integer.MAX_VALUE, true);
+        advanceToTip();
     }
 
     /**
@@ -203,10 +234,11 @@ final class SearchIndexer implements AutoCloseable {
         }
         List<FileChange> changes = sites.store().changes(from, tip.commit());
         if (changes.size() > maxChanges) {
-            queue(advanceQueued, () -> advance(Integer.MAX_VALUE, true));
+            queue(advanceQueued, this::advanceToTip);
             return;
         }
         ChangedPages changed = new IndexUpdate(sites, index).apply(tip, changes);
+        updates.incrementAndGet();
         LOG.debug("search index advanced to {}: {} files, {} pages, {} sections in {} µs", tip.commit(),
                 changes.size(), changed.pages().size(), changed.sections().size(),
                 (System.nanoTime() - started) / 1000);
@@ -215,6 +247,22 @@ final class SearchIndexer implements AutoCloseable {
     /** How many full builds have started: the tests' witness that an update was incremental. */
     int builds() {
         return builds.get();
+    }
+
+    /** How many incremental updates were applied: the tests' witness that commits were coalesced. */
+    int updates() {
+        return updates.get();
+    }
+
+    /** What a killed process leaves: stops without the final durable commit. */
+    void abandon() throws IOException {
+        closed = true;
+        lock.lock();
+        try {
+            index.abandon();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

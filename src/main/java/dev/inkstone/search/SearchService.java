@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Full-text search over the pages of the branch tip: the service the search endpoint calls. */
 public final class SearchService implements AutoCloseable {
@@ -32,12 +33,14 @@ public final class SearchService implements AutoCloseable {
     private static final Sort ORDER = new Sort(SortField.FIELD_SCORE,
             new SortField(PageDocuments.PATH, SortField.Type.STRING));
 
+    private final SearchIndex index;
     private final SearchIndexer indexer;
     private final PageAnalyzer queryAnalyzer = PageAnalyzer.forQuery();
     private final PageAnalyzer indexAnalyzer = PageAnalyzer.forIndex();
 
     public SearchService(SiteService sites, SearchSettings settings) {
-        this.indexer = new SearchIndexer(sites, new SearchIndex(settings.folder()), settings.executor());
+        this.index = new SearchIndex(settings.folder());
+        this.indexer = new SearchIndexer(sites, index, settings.executor(), settings.commitInterval());
     }
 
     /** Opens or builds the index in the background; searches answer {@link SearchUnavailableException} until then. */
@@ -45,9 +48,20 @@ public final class SearchService implements AutoCloseable {
         indexer.start();
     }
 
-    /** Tells the index the branch moved to {@code tip}, so it catches up before anyone searches. */
+    /**
+     * Tells the index the branch moved to {@code tip}, so it catches up before anyone searches. Commits that come
+     * faster than the index follows are taken together, by one diff from the indexed revision to the newest tip.
+     */
     public void tipMoved(String tip) {
         indexer.tipMoved();
+    }
+
+    /**
+     * Calls {@code listener} with each revision as it becomes searchable (after a build, an update, an open), on the
+     * indexer's thread and under its lock: keep it short. For benchmarks and tests that wait for an update.
+     */
+    public void onIndexed(Consumer<String> listener) {
+        index.onPublished(listener);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.inkstone.search;
 import dev.inkstone.testing.TestRepo;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +15,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +52,20 @@ class SearchIndexerTest {
     }
 
     private SearchService start(Executor executor) {
-        search = new SearchService(SampleRepo.sites(repo), new SearchSettings(folder, executor));
+        return start(executor, SearchSettings.COMMIT_INTERVAL);
+    }
+
+    private SearchService start(Executor executor, Duration commitInterval) {
+        search = new SearchService(SampleRepo.sites(repo), new SearchSettings(folder, executor, commitInterval));
         search.start();
         return search;
+    }
+
+    /** The revision a restart would resume from: the one in the last Lucene commit on disk. */
+    private String durableRevision() throws IOException {
+        try (Directory directory = FSDirectory.open(folder)) {
+            return SegmentInfos.readLatestCommit(directory).getUserData().get(SearchIndex.REVISION_KEY);
+        }
     }
 
     private void restart(Executor executor) throws Exception {
@@ -142,6 +157,66 @@ class SearchIndexerTest {
         start(Runnable::run);
         assertThat(paths("墨砚")).containsExactlyInAnyOrder("notes/first", "notes/later");
         assertThat(search.indexer().builds()).isZero();
+    }
+
+    @Test
+    void updatesAreSearchableAtOnceAndMadeDurableOnlyWhenTheIntervalIsUp() throws Exception {
+        start(Runnable::run, Duration.ofDays(1));
+        String built = tip();
+        repo.write("notes/first.md", "# First\n\n砚台 rewritten.\n").commit("rewrite first");
+        search.tipMoved(tip());
+        assertThat(paths("砚台")).containsExactly("notes/first");
+        assertThat(durableRevision()).as("no fsync on the update path").isEqualTo(built);
+        search.close();
+        assertThat(durableRevision()).as("closing commits what searches saw").isEqualTo(tip());
+        start(Runnable::run, Duration.ZERO);
+        repo.write("notes/second.md", "# Second\n\n墨砚 two.\n").commit("add second");
+        search.tipMoved(tip());
+        assertThat(durableRevision()).as("with no interval, each idle moment commits").isEqualTo(tip());
+    }
+
+    @Test
+    void aKilledIndexerLosesOnlyWhatARestartCatchesUpByDiff() throws Exception {
+        start(Runnable::run, Duration.ofDays(1));
+        String built = tip();
+        repo.write("notes/first.md", "# First\n\n砚台 rewritten.\n").write("notes/kept.md", "# Kept\n\n砚台 kept.\n")
+                .commit("edit through the API");
+        search.tipMoved(tip());
+        assertThat(paths("砚台")).containsExactlyInAnyOrder("notes/first", "notes/kept");
+        search.indexer().abandon();
+        assertThat(durableRevision()).as("the update never reached a durable commit").isEqualTo(built);
+
+        repo.delete("notes/kept.md").commit("and one more while it was down");
+        HeldExecutor executor = new HeldExecutor();
+        start(executor, Duration.ofDays(1));
+        assertThatThrownBy(() -> find("砚台")).isInstanceOf(SearchUnavailableException.class);
+        executor.runAll();
+        SearchResults found = find("砚台");
+        assertThat(found.revision()).isEqualTo(tip());
+        assertThat(found.items()).extracting(SearchHit::path).containsExactly("notes/first");
+        assertThat(paths("墨砚")).as("the old text is gone from the caught-up page").isEmpty();
+        assertThat(search.indexer().builds()).isZero();
+        assertThat(search.indexer().updates()).as("one diff from the durable revision to the tip").isEqualTo(1);
+    }
+
+    @Test
+    void aBurstOfCommitsIsIndexedAsOneUpdateToTheNewestTip() {
+        HeldExecutor executor = new HeldExecutor();
+        start(executor);
+        executor.runAll();
+        List<String> indexed = new ArrayList<>();
+        search.onIndexed(indexed::add);
+        for (int i = 0; i < 10; i++) {
+            repo.write("burst/p" + i + ".md", "# P" + i + "\n\n墨砚 burst.\n").commit("burst " + i);
+            search.tipMoved(tip());
+        }
+        assertThat(executor.pending()).isEqualTo(1);
+        executor.runAll();
+        assertThat(indexed).containsExactly(tip());
+        assertThat(search.indexer().updates()).isEqualTo(1);
+        SearchResults found = find("墨砚");
+        assertThat(found.revision()).isEqualTo(tip());
+        assertThat(found.total()).isEqualTo(11);
     }
 
     @Test
