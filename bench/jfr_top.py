@@ -37,7 +37,7 @@ def main(argv=None):
     p.add_argument("--skip", type=float, default=0, help="leave out the first S seconds of the recording")
     p.add_argument("--span", type=float, default=0, help="then keep only S seconds (0: to the end)")
     args = p.parse_args(argv)
-    raw = subprocess.run(["jfr", "print", "--json", "--events", args.events, args.recording],
+    raw = subprocess.run(["jfr", "print", "--json", "--stack-depth", "128", "--events", args.events, args.recording],
                          stdout=subprocess.PIPE, check=True).stdout
     events = json.loads(raw)["recording"]["events"]
     stamps = [datetime.datetime.fromisoformat(e["values"]["startTime"][:26].rstrip("Z")) for e in events]

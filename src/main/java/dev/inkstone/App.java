@@ -96,8 +96,9 @@ public final class App {
                     }
                 });
             }
-            // Javalin tries routes in the order they are added, a regex each: the hottest read goes first.
-            config.routes.get(PageController.PREFIX + "/<path>", page::get);
+            // Javalin tries routes in the order they are added, a regex each: the hottest read goes first, and as a
+            // wildcard, which spares extracting a path parameter (the path is decoded from the raw URI anyway).
+            config.routes.get(PageController.PREFIX + "/*", page::get);
             config.routes.get(PageController.PREFIX, page::get);
             config.routes.get("/api/nav", nav::get);
             config.routes.put(PageController.PREFIX, edit::putPage);
