@@ -145,6 +145,17 @@ public final class SiteService {
         });
     }
 
+    /**
+     * The rendered body of a page with a source, through the same cache as {@link #body(Site, SitePage)} but
+     * without its site: for the search index, which follows each commit and renders the pages it changed. A page
+     * just written through the API is rendered once for both its answer and the index (a second caller waits for
+     * the first instead of rendering again).
+     */
+    public RenderedBody body(SitePage page) {
+        return bodies.get(page.blobId() + ":" + page.path(), key -> engine.render(
+                header(new TreeEntry(page.sourcePath(), page.blobId(), TreeEntry.Kind.FILE)), page.sourcePath()));
+    }
+
     /** Parses and renders text that is not (yet) committed; nothing is cached. */
     public PageHeader headerOf(String sourcePath, String text) {
         return engine.readHeader(sourcePath, text);

@@ -31,7 +31,7 @@ final class IndexUpdate {
         for (String path : changed.pages()) {
             Optional<SitePage> page = resolver.page(path);
             if (page.isPresent()) {
-                index.put(path, PageDocuments.of(page.get(), PageText.render(sites, page.get())));
+                index.put(path, PageDocuments.of(page.get(), PageText.renderCached(sites, page.get())));
             } else {
                 index.remove(path);
             }
@@ -41,7 +41,7 @@ final class IndexUpdate {
                 boolean indexed = current.contains(path);
                 Optional<SitePage> page = resolver.page(path);
                 if (page.isPresent() && !indexed) {
-                    index.put(path, PageDocuments.of(page.get(), PageText.render(sites, page.get())));
+                    index.put(path, PageDocuments.of(page.get(), PageText.renderCached(sites, page.get())));
                 } else if (page.isEmpty() && indexed) {
                     index.remove(path);
                 }

@@ -31,10 +31,25 @@ record PageText(String body, List<String> headings) {
      * page cache, so that a build does not crowd the pages readers want out of it.
      */
     static PageText render(SiteService sites, SitePage page) {
+        return text(sites, page, false);
+    }
+
+    /**
+     * The same, through the page cache: for the few pages a commit changed, which readers (and the editor who
+     * wrote them, whose answer renders the page too) are about to want.
+     */
+    static PageText renderCached(SiteService sites, SitePage page) {
+        return text(sites, page, true);
+    }
+
+    private static PageText text(SiteService sites, SitePage page, boolean cached) {
         if (page.generated()) {
             return NONE;
         }
         try {
+            if (cached) {
+                return of(sites.body(page));
+            }
             TreeEntry source = new TreeEntry(page.sourcePath(), page.blobId(), TreeEntry.Kind.FILE);
             return of(sites.render(sites.header(source), page.sourcePath()));
         } catch (RuntimeException e) {
