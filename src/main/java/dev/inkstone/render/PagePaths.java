@@ -1,10 +1,11 @@
 package dev.inkstone.render;
 
+import dev.inkstone.content.SiteBuilder;
+
 /** Pure helpers that map repository paths of Markdown files to page paths. */
 public final class PagePaths {
 
     private static final String MARKDOWN = ".md";
-    private static final String INDEX = "index.md";
 
     private PagePaths() {
     }
@@ -25,12 +26,7 @@ public final class PagePaths {
         if (!isMarkdown(repoMdPath)) {
             throw new IllegalArgumentException("not a Markdown file: " + repoMdPath);
         }
-        if (repoMdPath.equals(INDEX)) {
-            return "";
-        }
-        if (repoMdPath.endsWith("/" + INDEX)) {
-            return repoMdPath.substring(0, repoMdPath.length() - INDEX.length() - 1);
-        }
-        return repoMdPath.substring(0, repoMdPath.length() - MARKDOWN.length());
+        // One rule for the whole service: the site's.
+        return SiteBuilder.pagePathOf(repoMdPath);
     }
 }
