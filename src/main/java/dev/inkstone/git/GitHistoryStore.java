@@ -13,6 +13,8 @@ import dev.inkstone.content.HistoryStore;
 import dev.inkstone.content.InvalidRefException;
 import dev.inkstone.content.Person;
 import dev.inkstone.content.Revision;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.Constants;
@@ -53,6 +55,14 @@ public final class GitHistoryStore implements HistoryStore {
     private final Repository repository;
     private final String refName;
     private final HistoryIndexer indexer;
+    /**
+     * Whole-history walks made while the index is not ready, by (revision, file): a page's authorship walks all of
+     * its file's history, and its last change is that walk's first item, so the page needs one walk, not two.
+     */
+    private final Cache<Walked, List<HistoryItem>> walked = Caffeine.newBuilder().maximumSize(256).build();
+
+    private record Walked(String commit, String file) {
+    }
 
     public GitHistoryStore(Repository repository, String branch, Path indexFile) {
         this(repository, branch, indexFile, true);
@@ -219,8 +229,9 @@ public final class GitHistoryStore implements HistoryStore {
     public Authorship authorship(Revision revision, String file) {
         List<HistoryItem> all = new ArrayList<>();
         if (index(revision.commit()).isEmpty()) {
-            // One walk over the whole history, not one per page of 100.
-            all.addAll(fromWalk(new HistoryCursor(revision.commit(), null, file), Integer.MAX_VALUE).items());
+            // One walk over the whole history, not one per page of 100; kept for the page's lastChange.
+            all.addAll(walked.get(new Walked(revision.commit(), file),
+                    key -> fromWalk(new HistoryCursor(key.commit(), null, key.file()), Integer.MAX_VALUE).items()));
         } else {
             String cursor = null;
             do {
@@ -262,6 +273,10 @@ public final class GitHistoryStore implements HistoryStore {
 
     /** The first commit a {@link PathWalk} finds changing the path (a file or a folder). */
     private Optional<CommitRef> lastChangeByWalk(Revision revision, String path) {
+        List<HistoryItem> known = walked.getIfPresent(new Walked(revision.commit(), path));
+        if (known != null) {
+            return known.stream().findFirst().map(item -> new CommitRef(item.commit(), item.date(), item.author()));
+        }
         try (ObjectReader reader = repository.newObjectReader(); PathWalk walk = new PathWalk(reader, path)) {
             walk.start(ObjectId.fromString(revision.commit()));
             RevCommit found = walk.next();

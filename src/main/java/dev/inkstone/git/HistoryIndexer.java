@@ -134,8 +134,10 @@ final class HistoryIndexer {
             for (RevCommit commit : walk) {
                 fresh.add(commit);
             }
-            for (RevCommit commit : fresh) {
-                add(current, reader, walk, commit);
+            try (CommitChanges.Differ differ = new CommitChanges.Differ(repository, reader)) {
+                for (RevCommit commit : fresh) {
+                    add(current, differ, walk, commit);
+                }
             }
             unsaved += fresh.size();
             if (unsaved >= SAVE_EVERY) {
@@ -157,12 +159,15 @@ final class HistoryIndexer {
         if (ref == null || ref.getObjectId() == null) {
             return fresh;
         }
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader);
+             CommitChanges.Differ differ = new CommitChanges.Differ(repository, reader)) {
+            // Headers from the commit-graph for the topological sort; each body is read once, when it is indexed.
+            walk.setRetainBody(false);
             walk.markStart(walk.parseCommit(ref.getObjectId()));
             walk.sort(RevSort.TOPO, true);
             walk.sort(RevSort.REVERSE, true);
             for (RevCommit commit : walk) {
-                add(fresh, reader, walk, commit);
+                add(fresh, differ, walk, commit);
             }
         }
         LOG.info("history index built: {} commits in {} ms", fresh.size(), (System.nanoTime() - started) / 1_000_000);
@@ -170,13 +175,15 @@ final class HistoryIndexer {
         return fresh;
     }
 
-    private void add(HistoryIndex target, ObjectReader reader, RevWalk walk, RevCommit commit) throws IOException {
+    private void add(HistoryIndex target, CommitChanges.Differ differ, RevWalk walk, RevCommit commit)
+            throws IOException {
+        walk.parseBody(commit);
         PersonIdent author = commit.getAuthorIdent();
         int seq = target.append(new HistoryIndex.CommitMeta(commit.copy(), author.getWhenAsInstant().getEpochSecond(),
                 author.getZoneOffset().getTotalSeconds() / 60, author.getName(), author.getEmailAddress(),
                 commit.getFullMessage()), commit.getParentCount() > 1);
         Set<String> folders = new HashSet<>();
-        for (CommitChanges.FileChange change : CommitChanges.of(repository, reader, walk, commit)) {
+        for (CommitChanges.FileChange change : differ.of(walk, commit)) {
             target.record(change.path(), seq, change.kind(), change.previousPath());
             if (change.kind() == HistoryIndex.RENAMED_FROM) {
                 target.record(change.previousPath(), seq, HistoryIndex.RENAMED_TO, change.path());

@@ -121,6 +121,16 @@ class PathWalkTest {
         }
         assertThat(walk.authorship(tip(), "docs/a.md").created().commit())
                 .isEqualTo(repo.git("rev-list", "--max-parents=0", "main"));
+        // Asked after the authorship walk, the last change comes from that walk's first item: still git's answer.
+        assertThat(walk.lastChange(tip(), "docs/a.md").orElseThrow())
+                .isEqualTo(new GitHistoryStore(served, "main", data.resolve("other.idx"), false)
+                        .lastChange(tip(), "docs/a.md").orElseThrow());
+        java.util.Map<String, Long> byGit = java.util.Arrays.stream(
+                        repo.git("log", "--format=%an", "--", "docs/a.md").split("\n"))
+                .collect(java.util.stream.Collectors.groupingBy(name -> name, java.util.stream.Collectors.counting()));
+        assertThat(walk.authorship(tip(), "docs/a.md").contributors())
+                .allSatisfy(c -> assertThat((long) c.commits()).as(c.name()).isEqualTo(byGit.get(c.name())))
+                .hasSize(byGit.size());
     }
 
     @Test
