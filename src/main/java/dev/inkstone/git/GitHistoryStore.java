@@ -18,6 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -62,6 +63,11 @@ public final class GitHistoryStore implements HistoryStore {
     private final Cache<Walked, List<HistoryItem>> walked = Caffeine.newBuilder().maximumSize(256).build();
 
     private record Walked(String commit, String file) {
+    }
+
+    private final Cache<WalkedPage, HistoryPage> walkedPages = Caffeine.newBuilder().maximumSize(1024).build();
+
+    private record WalkedPage(HistoryCursor position, int limit) {
     }
 
     public GitHistoryStore(Repository repository, String branch, Path indexFile) {
@@ -113,7 +119,7 @@ public final class GitHistoryStore implements HistoryStore {
                 : HistoryCursor.decode(cursor);
         if (position.after() != null && HistoryCursor.isWalkPosition(position.after())) {
             // A walk's cursor goes on as a walk, even if the index became ready in between.
-            return fromWalk(position, limit);
+            return walkPage(position, limit);
         }
         Optional<HistoryIndex> index = index(position.revision());
         if (index.isPresent()) {
@@ -122,7 +128,12 @@ public final class GitHistoryStore implements HistoryStore {
         if (position.after() != null) {
             throw new InvalidRefException("cursor is no longer valid: the history index was rebuilt; start again");
         }
-        return fromWalk(position, limit);
+        return walkPage(position, limit);
+    }
+
+    /** A page pinned to a commit never changes, so walked pages are kept: a walk can cost as much as git log. */
+    private HistoryPage walkPage(HistoryCursor position, int limit) {
+        return walkedPages.get(new WalkedPage(position, limit), key -> fromWalk(key.position(), key.limit()));
     }
 
     private HistoryPage fromIndex(HistoryIndex index, HistoryCursor position, int limit) {
@@ -349,7 +360,10 @@ public final class GitHistoryStore implements HistoryStore {
         try (RevWalk walk = new RevWalk(repository);
              TreeWalk treeWalk = TreeWalk.forPath(repository, file,
                      walk.parseCommit(ObjectId.fromString(commit)).getTree())) {
-            return treeWalk == null ? Optional.empty() : Optional.of(treeWalk.getObjectId(0).name());
+            // Only files: a folder or submodule by that name is not a page's source.
+            boolean isFile = treeWalk != null && (FileMode.REGULAR_FILE.equals(treeWalk.getRawMode(0))
+                    || FileMode.EXECUTABLE_FILE.equals(treeWalk.getRawMode(0)));
+            return isFile ? Optional.of(treeWalk.getObjectId(0).name()) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
