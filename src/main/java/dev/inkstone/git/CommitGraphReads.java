@@ -45,13 +45,15 @@ final class CommitGraphReads {
     /**
      * JGit's pack window cache defaults to 10 MiB of 8 KiB windows on the heap: a pass over a repository whose packs
      * are hundreds of MiB (the history index, a walk for a rarely changed file) spent most of its time evicting and
-     * re-reading windows. Memory-mapped windows live outside the heap, so a larger limit costs no heap; the delta
+     * re-reading windows. Memory-mapped windows live outside the heap, so a larger limit costs no heap (64 KiB
+     * windows: fewer to look through than 8 KiB ones, measured a little faster on the history index build); the delta
      * base cache (on the heap) keeps the bases of deltified trees that consecutive commits share.
      */
     private static void packWindows() {
         WindowCacheConfig windows = new WindowCacheConfig();
         windows.setPackedGitMMAP(true);
         windows.setPackedGitLimit(256L * WindowCacheConfig.MB);
+        windows.setPackedGitWindowSize(64 * WindowCacheConfig.KB);
         windows.setDeltaBaseCacheLimit(32 * WindowCacheConfig.MB);
         windows.install();
     }
