@@ -17,7 +17,8 @@ alternates between repetitions):
                  with the fewest commits (the oldest such, so git walks nearly all history) and the one with the
                  most; as the first request after start (even rounds), then warm
   diff           GET /api/diff/<hot page> beside `git diff <prev>..<tip> -- <file>` (its last change)
-  new commit     PUT /api/pages/<mid page> (one edit, with its sha and an editor token), then the first
+  new commit     once the server log says the history index is built (the question is what advancing it costs):
+                 PUT /api/pages/<mid page> (one edit, with its sha and an editor token), then the first
                  GET /api/pages/<rare page> and GET /api/history/<mid page>?limit=20 after it, as the delta
                  against the same requests warm just before (goal: under 20 ms)
 
@@ -203,6 +204,16 @@ class Server:
             time.sleep(0.02)
         raise RuntimeError("Inkstone did not answer /api/health within %d s; log %s" % (timeout, self.log_path))
 
+    def wait_for_log(self, text, timeout):
+        """Polls the server log until it holds `text`; False after `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with open(self.log_path, "rb") as f:
+                if text.encode() in f.read():
+                    return True
+            time.sleep(0.25)
+        return False
+
     def tail(self):
         with open(self.log_path, "rb") as f:
             return f.read()[-3000:].decode("utf-8", "replace")
@@ -330,6 +341,10 @@ def run_round(n, args, facts, token, template, results):
 
         if not first_page:
             results.add("name-only", "git", timed_git(repo, "log", "--format=%H", "--name-only"))
+        # The new-commit question is about advancing the history index: wait until it is built.
+        if not server.wait_for_log("history index built", args.index_timeout):
+            results.note("round %d: the history index was not built within %d s; new-commit figures are walks"
+                         % (n, args.index_timeout))
         new_commit(n, client, results, token, rare_url, mid, hist(mid))
         client.close()
     finally:
@@ -533,6 +548,8 @@ def parse_args(argv):
     p.add_argument("--reps", type=int, default=5, help="warm repetitions of each question per round")
     p.add_argument("--warmup", type=int, default=10, help="untimed requests per warm question and round")
     p.add_argument("--in-place", action="store_true", help="benchmark --repo itself instead of a copy")
+    p.add_argument("--index-timeout", type=int, default=600,
+                   help="seconds to wait for the history index before the new-commit question")
     p.add_argument("--results", default=os.path.join(BENCH, "results"), help="folder for the Markdown table")
     p.add_argument("--keep-commits", action="store_true", help="leave the benchmark's commits on the branch")
     p.add_argument("--keep-logs", action="store_true", help="keep the temporary folder with the server logs")

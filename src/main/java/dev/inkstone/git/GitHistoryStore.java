@@ -70,6 +70,16 @@ public final class GitHistoryStore implements HistoryStore {
     private record WalkedPage(HistoryCursor position, int limit) {
     }
 
+    /** Diffs and blob lookups between commit ids never change; a diff request makes several lookups. */
+    private final Cache<DiffKey, FileDiff> diffs = Caffeine.newBuilder().maximumSize(256).build();
+    private final Cache<BlobKey, Optional<String>> blobs = Caffeine.newBuilder().maximumSize(4096).build();
+
+    private record DiffKey(String file, String fromCommit, String fromFile, String toCommit) {
+    }
+
+    private record BlobKey(String commit, String file) {
+    }
+
     public GitHistoryStore(Repository repository, String branch, Path indexFile) {
         this(repository, branch, indexFile, true);
     }
@@ -133,7 +143,8 @@ public final class GitHistoryStore implements HistoryStore {
 
     /** A page pinned to a commit never changes, so walked pages are kept: a walk can cost as much as git log. */
     private HistoryPage walkPage(HistoryCursor position, int limit) {
-        return walkedPages.get(new WalkedPage(position, limit), key -> fromWalk(key.position(), key.limit()));
+        return walkedPages.get(new WalkedPage(position, limit),
+                key -> indexer.foreground(() -> fromWalk(key.position(), key.limit())));
     }
 
     private HistoryPage fromIndex(HistoryIndex index, HistoryCursor position, int limit) {
@@ -241,8 +252,8 @@ public final class GitHistoryStore implements HistoryStore {
         List<HistoryItem> all = new ArrayList<>();
         if (index(revision.commit()).isEmpty()) {
             // One walk over the whole history, not one per page of 100; kept for the page's lastChange.
-            all.addAll(walked.get(new Walked(revision.commit(), file),
-                    key -> fromWalk(new HistoryCursor(key.commit(), null, key.file()), Integer.MAX_VALUE).items()));
+            all.addAll(walked.get(new Walked(revision.commit(), file), key -> indexer.foreground(
+                    () -> fromWalk(new HistoryCursor(key.commit(), null, key.file()), Integer.MAX_VALUE).items())));
         } else {
             String cursor = null;
             do {
@@ -288,6 +299,10 @@ public final class GitHistoryStore implements HistoryStore {
         if (known != null) {
             return known.stream().findFirst().map(item -> new CommitRef(item.commit(), item.date(), item.author()));
         }
+        return indexer.foreground(() -> firstChange(revision, path));
+    }
+
+    private Optional<CommitRef> firstChange(Revision revision, String path) {
         try (ObjectReader reader = repository.newObjectReader(); PathWalk walk = new PathWalk(reader, path)) {
             walk.start(ObjectId.fromString(revision.commit()));
             RevCommit found = walk.next();
@@ -341,7 +356,8 @@ public final class GitHistoryStore implements HistoryStore {
 
     @Override
     public FileDiff diff(String file, String fromCommit, String fromFile, String toCommit) {
-        return new FileDiffer(repository).diff(file, fromCommit, fromFile, toCommit);
+        return diffs.get(new DiffKey(file, fromCommit, fromFile, toCommit),
+                key -> new FileDiffer(repository).diff(key.file(), key.fromCommit(), key.fromFile(), key.toCommit()));
     }
 
     @Override
@@ -357,6 +373,10 @@ public final class GitHistoryStore implements HistoryStore {
 
     @Override
     public Optional<String> blobAt(String commit, String file) {
+        return blobs.get(new BlobKey(commit, file), key -> lookUpBlob(key.commit(), key.file()));
+    }
+
+    private Optional<String> lookUpBlob(String commit, String file) {
         try (RevWalk walk = new RevWalk(repository);
              TreeWalk treeWalk = TreeWalk.forPath(repository, file,
                      walk.parseCommit(ObjectId.fromString(commit)).getTree())) {
