@@ -1,6 +1,7 @@
 package dev.inkstone.git;
 
 import org.eclipse.jgit.internal.storage.commitgraph.ChangedPathFilter;
+import org.eclipse.jgit.internal.storage.commitgraph.CommitGraph;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -54,6 +55,10 @@ final class PathWalk implements AutoCloseable {
     private final CanonicalTreeParser parser = new CanonicalTreeParser();
     /** What looking at the last returned commit queued, so that {@link #pending()} can leave it out. */
     private final List<RevCommit> queuedByLast = new ArrayList<>();
+    /** The commit-graph, if the repository has one; linear stretches of history are walked in it directly. */
+    private final CommitGraph graph;
+    /** Whether more than one line of history was ever queued (merges, several starts): then no direct runs. */
+    private boolean branched;
     private int treesRead;
     private int bloomNegatives;
 
@@ -62,6 +67,13 @@ final class PathWalk implements AutoCloseable {
         this.walk = new RevWalk(reader);
         walk.setRetainBody(false);
         this.seen = walk.newFlag("seen");
+        CommitGraph loaded;
+        try {
+            loaded = reader.getCommitGraph().orElse(null);
+        } catch (IOException e) {
+            loaded = null;
+        }
+        this.graph = loaded;
         String[] parts = path.isEmpty() ? new String[0] : path.split("/");
         this.segments = new byte[parts.length][];
         this.bloomKeys = new byte[parts.length][];
@@ -81,7 +93,9 @@ final class PathWalk implements AutoCloseable {
 
     /** Starts at {@code commits} (one, or where an earlier walk stopped: see {@link #pending}). */
     void start(Iterable<? extends AnyObjectId> commits) throws IOException {
+        int count = 0;
         for (AnyObjectId id : commits) {
+            branched |= ++count > 1;
             RevCommit start = walk.parseCommit(id);
             if (!start.has(seen)) {
                 start.add(seen);
@@ -119,7 +133,13 @@ final class PathWalk implements AutoCloseable {
             for (RevCommit parent : parents) {
                 walk.parseHeaders(parent);
             }
-            if (parents.length == 0) {
+            int position = parents.length == 1 && !branched && graph != null ? graph.findGraphPosition(commit) : -1;
+            if (position >= 0) {
+                RevCommit found = runDownGraph(commit, position);
+                if (found != null) {
+                    return found;
+                }
+            } else if (parents.length == 0) {
                 if (entryAt(commit).present()) {
                     return commit;
                 }
@@ -140,6 +160,7 @@ final class PathWalk implements AutoCloseable {
                 if (same != null) {
                     enqueue(same);
                 } else {
+                    branched = true;
                     for (RevCommit parent : parents) {
                         enqueue(parent);
                     }
@@ -148,6 +169,55 @@ final class PathWalk implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * Follows single-parent history from {@code from} by commit-graph positions, without a {@code RevCommit} (and
+     * its entries in the walk's object map) per commit: only the commit found and its parent become objects. Only
+     * while a single line of history is queued, so no commit it passes can be seen from elsewhere. Returns the
+     * commit that changed the path (its parent queued), or null when the run reached a merge or a root commit,
+     * which is queued for {@link #next()} to look at.
+     */
+    private RevCommit runDownGraph(RevCommit from, int fromPosition) throws IOException {
+        int position = fromPosition;
+        CommitGraph.CommitData data = graph.getCommitData(position);
+        while (true) {
+            int[] parents = data.getParents();
+            if (parents.length != 1) {
+                RevCommit stop = walk.parseCommit(graph.getObjectId(position));
+                stop.add(seen);
+                queue.add(stop);
+                return null;
+            }
+            CommitGraph.CommitData parentData = graph.getCommitData(parents[0]);
+            ChangedPathFilter filter = bloomKeys.length == 0 ? null : graph.getChangedPathFilter(position);
+            if (ruledOut(filter)) {
+                bloomNegatives++;
+            } else if (!entryOf(data.getTree()).equals(entryOf(parentData.getTree()))) {
+                RevCommit found = position == fromPosition ? from : walk.parseCommit(graph.getObjectId(position));
+                found.add(seen);
+                enqueue(walk.parseCommit(graph.getObjectId(parents[0])));
+                return found;
+            }
+            position = parents[0];
+            data = parentData;
+        }
+    }
+
+    private boolean ruledOut(ChangedPathFilter filter) {
+        if (filter == null) {
+            return false;
+        }
+        for (byte[] key : bloomKeys) {
+            if (!filter.maybeContains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Entry entryOf(ObjectId tree) throws IOException {
+        return segments.length == 0 ? new Entry(tree, FileMode.TREE.getBits()) : entryIn(tree, 0);
     }
 
     private void enqueue(RevCommit parent) {

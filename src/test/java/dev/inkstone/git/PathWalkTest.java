@@ -113,6 +113,18 @@ class PathWalkTest {
     }
 
     @Test
+    void commitsMadeAfterTheCommitGraphWasWrittenAreWalkedToo() {
+        repo.write("notes/n.md", "# N\n\nafter the graph\n");
+        repo.commit("after the graph 1");
+        repo.write("docs/a.md", "# A\n\nafter the graph\n");
+        repo.commit("after the graph 2");
+        GitHistoryStore walk = new GitHistoryStore(served, "main", data.resolve("unused.idx"), false);
+        for (String file : List.of("docs/a.md", "notes/n.md", "docs/deep/c.md")) {
+            assertThat(walked(walk, file, 2)).as(file).isEqualTo(gitLog("--", file));
+        }
+    }
+
+    @Test
     void lastChangeBeforeTheIndexIsReadyIsGitLogMinusOne() {
         GitHistoryStore walk = new GitHistoryStore(served, "main", data.resolve("unused.idx"), false);
         for (String path : List.of("docs/a.md", "docs/deep/c.md", "docs/deep", "docs", "notes", "index.md")) {
