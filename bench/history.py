@@ -8,18 +8,25 @@ Every round starts Inkstone afresh (`java -Xmx512m -jar JAR --repo DIR --port P 
 each round, so nothing persisted by an earlier round helps) and asks, interleaved with git (the order of the two
 alternates between repetitions):
 
-  dates pass     the first GET /api/pages/<rare page> after start (it computes `updated` for the whole
-                 revision) beside `git log --format=%H --name-only` over the whole history (odd rounds)
+  dates pass     the first GET /api/pages/<rare page> after start (its `updated`, `created` and `contributors`;
+                 until the history index is ready they come from a walk of that page's file) beside
+                 `git log --format=%H --name-only` over the whole history, and beside
+                 `git log --format='%H %an %ae' -- <file>`, git's history of that one file (odd rounds)
+  index build    the server log's "history index built" time beside `git log --format=%H --name-only`
   history        GET /api/history/<page>?limit=20 beside `git log -n 20 --format=%H -- <file>`, for the page
                  with the fewest commits (the oldest such, so git walks nearly all history) and the one with the
                  most; as the first request after start (even rounds), then warm
   diff           GET /api/diff/<hot page> beside `git diff <prev>..<tip> -- <file>` (its last change)
-  new commit     PUT /api/pages/<mid page> (one edit, with its sha and an editor token), then the first
+  new commit     once the server log says the history index is built (the question is what advancing it costs):
+                 PUT /api/pages/<mid page> (one edit, with its sha and an editor token), then the first
                  GET /api/pages/<rare page> and GET /api/history/<mid page>?limit=20 after it, as the delta
                  against the same requests warm just before (goal: under 20 ms)
 
 git commands are timed as whole processes (wall clock), HTTP requests with http.client on one persistent
-connection. An endpoint that answers 404/405 for the route itself is reported "n/a". Commits made by the
+connection. "Warm" figures come after --warmup untimed requests per question and round (the JIT and caches warm,
+as in a long-running service); git's include its process start, which a service does not pay per request.
+The benchmark runs on a copy of --repo in its temporary folder (the copy is what Inkstone serves and git reads), so
+the given repository is never written; --in-place uses it directly. An endpoint that answers 404/405 for the route itself is reported "n/a". Commits made by the
 benchmark are removed at the end (the branch is moved back; --keep-commits leaves them). The table is printed and
 written to bench/results/history-<date>.md. Ratios are Inkstone / git: below 1 Inkstone is faster.
 """
@@ -30,6 +37,7 @@ import http.client
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import socket
@@ -196,6 +204,16 @@ class Server:
             time.sleep(0.02)
         raise RuntimeError("Inkstone did not answer /api/health within %d s; log %s" % (timeout, self.log_path))
 
+    def wait_for_log(self, text, timeout):
+        """Polls the server log until it holds `text`; False after `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with open(self.log_path, "rb") as f:
+                if text.encode() in f.read():
+                    return True
+            time.sleep(0.25)
+        return False
+
     def tail(self):
         with open(self.log_path, "rb") as f:
             return f.read()[-3000:].decode("utf-8", "replace")
@@ -225,6 +243,7 @@ class Results:
         self.samples = {}
         self.missing = {}
         self.notes = []
+        self.loads = []
 
     def add(self, key, side, seconds):
         self.samples.setdefault((key, side), []).append(seconds)
@@ -263,6 +282,7 @@ def ask(http_, results, key, url, expect=200):
 
 def run_round(n, args, facts, token, template, results):
     repo, rare, hot, mid = args.repo, facts["rare"], facts["hot"], facts["mid"]
+    results.loads.append(os.getloadavg()[0])
     data = os.path.join(args.tmp, "round-%d" % n)
     shutil.copytree(template, data)
     server = Server(args.jar, repo, data, os.path.join(args.tmp, "inkstone-%d.log" % n))
@@ -284,6 +304,8 @@ def run_round(n, args, facts, token, template, results):
                 if got and key:
                     results.add(key, "inkstone", got[0])
                     results.add(key, "git", timed_git(repo, "log", "--format=%H", "--name-only"))
+                    results.add("dates-file", "inkstone", got[0])
+                    results.add("dates-file", "git", timed_git(repo, "log", "--format=%H %an %ae", "--", rare))
                 if got and "updated" not in json.loads(got[1]):
                     results.note("page JSON has no `updated`")
             else:
@@ -304,6 +326,8 @@ def run_round(n, args, facts, token, template, results):
             got = ask(client, results, key, url)
             if got and n == 1:
                 check_same(repo, key, got[1], questions, results, facts, prev, tip)
+            for _ in range(args.warmup - 1):
+                ask(client, results, key, url)
         for rep in range(args.reps):
             for key, url, argv in questions:
                 inkstone_first = (n + rep) % 2 == 0
@@ -315,6 +339,12 @@ def run_round(n, args, facts, token, template, results):
                 if got:
                     results.add(key, "inkstone", got[0])
 
+        if not first_page:
+            results.add("name-only", "git", timed_git(repo, "log", "--format=%H", "--name-only"))
+        # The new-commit question is about advancing the history index: wait until it is built.
+        if not server.wait_for_log("history index built", args.index_timeout):
+            results.note("round %d: the history index was not built within %d s; new-commit figures are walks"
+                         % (n, args.index_timeout))
         new_commit(n, client, results, token, rare_url, mid, hist(mid))
         client.close()
     finally:
@@ -323,11 +353,15 @@ def run_round(n, args, facts, token, template, results):
 
 
 def log_notes(n, log_path, results):
-    """Copies the server's warnings, errors and history-index lines into the notes (stack traces left out)."""
+    """Copies the server's warnings, errors and history-index lines into the notes (stack traces left out), and
+    the index build time into the results."""
     kept = 0
     with open(log_path, "rb") as f:
         for raw in f:
             line = raw.decode("utf-8", "replace").strip()
+            built = re.search(r"history index built: \d+ commits in (\d+) ms", line)
+            if built:
+                results.add("index-build", "inkstone", int(built.group(1)) / 1000.0)
             if kept < 6 and (" WARN " in line or " ERROR " in line or "history index" in line):
                 results.note("round %d server log: %s" % (n, line[:300]))
                 kept += 1
@@ -429,6 +463,9 @@ ROWS = [
      "git log -n 20 -- <file>"),
     ("diff", "diff of the hot page's last change", "git diff <prev>..<tip> -- <file>"),
     ("dates", "dates pass: first GET /api/pages after start (odd rounds)", "git log --format=%H --name-only"),
+    ("dates-file", "same first GET /api/pages, beside git's history of that one file",
+     "git log --format='%H %an %ae' -- <file>"),
+    ("index-build", "history index build in the background (server log)", "git log --format=%H --name-only"),
 ]
 
 
@@ -442,6 +479,8 @@ def report(args, facts, results, info, started):
     lines.append("|---|---:|---:|---:|---:|---:|---|")
     for key, label, command in ROWS:
         ink, git_ = results.get(key, "inkstone"), results.get(key, "git")
+        if key == "index-build":
+            git_ = results.get("dates", "git") + results.get("name-only", "git")
         im, ip = stat(ink)
         gm, gp = stat(git_)
         ratio = "n/a" if im is None or not gm else "%.2f" % (im / gm)
@@ -473,13 +512,15 @@ def report(args, facts, results, info, started):
            "compare the ratios more than the absolute figures.", "",
            "## Setup", "",
            "| | |", "|---|---|",
-           "| repository | `%s` (%d commits, %s) |" % (args.repo, facts["commits"], info["graph"]),
+           "| repository | `%s` (%d commits, %s)%s |" % (args.source, facts["commits"], info["graph"],
+                                                     "" if args.in_place else ", served and read from a copy"),
            "| rare page | `%s` (%d commit(s)) |" % (facts["rare"], counts[facts["rare"]]),
            "| hot page | `%s` (%d commits) |" % (facts["hot"], counts[facts["hot"]]),
            "| edited page | `%s` (%d commits) |" % (facts["mid"], counts[facts["mid"]]),
            "| jar | `%s` (%s) |" % (args.jar, info["jar_time"]),
-           "| rounds x repetitions | %d x %d (a fresh server and data folder per round) |" % (args.rounds,
-                                                                                          args.reps),
+           "| rounds x repetitions | %d x %d (a fresh server and data folder per round; %d warm-up requests "
+           "per question and round) |" % (args.rounds, args.reps, args.warmup),
+           "| load average at each round's start | %s |" % ", ".join("%.1f" % x for x in results.loads),
            "| Inkstone start to /api/health 200 | median %s ms, p90 %s ms |" % (ms(sm), ms(sp))]
     doc += ["| %s | %s |" % (k, v) for k, v in info["machine"]]
     doc += ["", "## Results", "", table, ""]
@@ -505,13 +546,17 @@ def parse_args(argv):
     p.add_argument("--jar", default=os.path.join(ROOT, "target", "inkstone.jar"))
     p.add_argument("--rounds", type=int, default=5, help="server starts (cold figures: one sample each)")
     p.add_argument("--reps", type=int, default=5, help="warm repetitions of each question per round")
+    p.add_argument("--warmup", type=int, default=10, help="untimed requests per warm question and round")
+    p.add_argument("--in-place", action="store_true", help="benchmark --repo itself instead of a copy")
+    p.add_argument("--index-timeout", type=int, default=600,
+                   help="seconds to wait for the history index before the new-commit question")
     p.add_argument("--results", default=os.path.join(BENCH, "results"), help="folder for the Markdown table")
     p.add_argument("--keep-commits", action="store_true", help="leave the benchmark's commits on the branch")
     p.add_argument("--keep-logs", action="store_true", help="keep the temporary folder with the server logs")
     args = p.parse_args(argv)
     args.repo = os.path.abspath(args.repo)
     args.jar = os.path.abspath(args.jar)
-    if args.rounds < 1 or args.reps < 1:
+    if args.rounds < 1 or args.reps < 1 or args.warmup < 1:
         p.error("--rounds and --reps must be at least 1")
     return args
 
@@ -530,6 +575,16 @@ def main(argv=None):
     args = parse_args(argv)
     started = datetime.datetime.now()
     ensure_jar(args.jar)
+    args.tmp = tempfile.mkdtemp(prefix="inkstone-history-")
+    args.source = args.repo
+    if not args.in_place:
+        t = time.perf_counter()
+        args.repo = os.path.join(args.tmp, "repo")
+        shutil.copytree(args.source, args.repo, symlinks=True)
+        # The copy's files have new inodes: refresh the index so that the working tree does not look modified.
+        subprocess.run(["git", "-C", args.repo, "update-index", "-q", "--refresh"], env=GIT_ENV,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        print("copied %s to %s in %.1f s" % (args.source, args.repo, time.perf_counter() - t), flush=True)
     repo = args.repo
     bare = git(repo, "rev-parse", "--is-bare-repository").strip() == "true"
     branch = git(repo, "symbolic-ref", "--short", "HEAD").strip()
@@ -547,7 +602,6 @@ def main(argv=None):
         facts["counts"][facts["hot"]], facts["mid"], facts["counts"][facts["mid"]], time.perf_counter() - t),
         flush=True)
 
-    args.tmp = tempfile.mkdtemp(prefix="inkstone-history-")
     template = os.path.join(args.tmp, "template")
     token = subprocess.run(["java", "-jar", args.jar, "user", "add", "bench", "--email", "b@x", "--role", "editor",
                             "--data", template], check=True, stdout=subprocess.PIPE).stdout.decode().strip()

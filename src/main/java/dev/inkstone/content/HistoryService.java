@@ -127,6 +127,10 @@ public final class HistoryService {
 
     /** The Markdown file behind a page at a revision, or where it lived if it is gone. */
     private String fileOf(Revision revision, PagePath path) {
+        Optional<String> named = fileByName(revision, path);
+        if (named.isPresent()) {
+            return named.get();
+        }
         Optional<SitePage> page = sites.site(revision).page(path.value()).filter(p -> !p.generated());
         if (page.isPresent()) {
             return page.get().sourcePath();
@@ -139,6 +143,21 @@ public final class HistoryService {
             }
         }
         throw new NotFoundException(NotFoundException.What.PAGE, "no page at '" + path + "' in this history");
+    }
+
+    /**
+     * The page's file by the naming rule alone ({@code x/index.md} wins over {@code x.md}), found with a tree lookup
+     * instead of the revision's site: the first history request after a start should not wait for every page's
+     * front matter to be read. Only for ASCII paths, because the site matches file names after Unicode
+     * normalization and a tree lookup does not.
+     */
+    private Optional<String> fileByName(Revision revision, PagePath path) {
+        if (!path.value().chars().allMatch(c -> c < 0x80)) {
+            return Optional.empty();
+        }
+        List<String> candidates = path.isRoot() ? List.of("index.md")
+                : List.of(path.value() + "/index.md", path.value() + ".md");
+        return candidates.stream().filter(file -> history.blobAt(revision.commit(), file).isPresent()).findFirst();
     }
 
     private Optional<String> renamedFrom(Revision to, String file, String from) {

@@ -33,7 +33,7 @@ public interface HistoryStore {
     /** Files changed between two commits, renames detected. */
     List<ChangedFile> changesBetween(String fromCommit, String toCommit);
 
-    /** The blob id of a file at a commit, if it exists there. */
+    /** The blob id of a file at a commit, if a file (not a folder or submodule) exists there by that path. */
     Optional<String> blobAt(String commit, String file);
 
     /**

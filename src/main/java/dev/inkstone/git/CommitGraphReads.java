@@ -3,6 +3,7 @@ package dev.inkstone.git;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.storage.file.WindowCacheConfig;
 import org.eclipse.jgit.util.SystemReader;
 
 import java.io.IOException;
@@ -12,7 +13,8 @@ import java.io.IOException;
  * changed-path Bloom filters in it only when {@code commitGraph.readChangedPaths} is on in JGit's own config
  * ({@code SystemReader.getJGitConfig()}, not the repository's); both default to off. The service cannot rely on
  * the host's files, so it layers the two settings over them through its own {@link SystemReader}. Then a
- * {@code ChangedPathTreeFilter} walk can skip commits without opening their trees.
+ * {@link PathWalk} can skip commits without opening their trees. It also sizes JGit's pack window cache for
+ * whole-history passes.
  */
 final class CommitGraphReads {
 
@@ -36,7 +38,24 @@ final class CommitGraphReads {
                 return new Layered(super.getJGitConfig());
             }
         });
+        packWindows();
         installed = true;
+    }
+
+    /**
+     * JGit's pack window cache defaults to 10 MiB of 8 KiB windows on the heap: a pass over a repository whose packs
+     * are hundreds of MiB (the history index, a walk for a rarely changed file) spent most of its time evicting and
+     * re-reading windows. Memory-mapped windows live outside the heap, so a larger limit costs no heap (64 KiB
+     * windows: fewer to look through than 8 KiB ones, measured a little faster on the history index build); the delta
+     * base cache (on the heap) keeps the bases of deltified trees that consecutive commits share.
+     */
+    private static void packWindows() {
+        WindowCacheConfig windows = new WindowCacheConfig();
+        windows.setPackedGitMMAP(true);
+        windows.setPackedGitLimit(256L * WindowCacheConfig.MB);
+        windows.setPackedGitWindowSize(64 * WindowCacheConfig.KB);
+        windows.setDeltaBaseCacheLimit(32 * WindowCacheConfig.MB);
+        windows.install();
     }
 
     /** A host config with the two commit-graph reads switched on; never saved anywhere. */

@@ -13,9 +13,12 @@ import dev.inkstone.content.HistoryStore;
 import dev.inkstone.content.InvalidRefException;
 import dev.inkstone.content.Person;
 import dev.inkstone.content.Revision;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -27,7 +30,6 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.ChangedPathTreeFilter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,14 +48,37 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * History through JGit: answers from the {@link HistoryIndex} once it is ready, and from walks with
- * changed-path Bloom filters ({@link ChangedPathTreeFilter}) until then.
+ * History through JGit: answers from the {@link HistoryIndex} once it is ready, and from {@link PathWalk}s
+ * (commit-graph headers, changed-path Bloom filters) until then.
  */
 public final class GitHistoryStore implements HistoryStore {
 
     private final Repository repository;
     private final String refName;
     private final HistoryIndexer indexer;
+    /**
+     * Whole-history walks made while the index is not ready, by (revision, file): a page's authorship walks all of
+     * its file's history, and its last change is that walk's first item, so the page needs one walk, not two.
+     */
+    private final Cache<Walked, List<HistoryItem>> walked = Caffeine.newBuilder().maximumSize(256).build();
+
+    private record Walked(String commit, String file) {
+    }
+
+    private final Cache<WalkedPage, HistoryPage> walkedPages = Caffeine.newBuilder().maximumSize(1024).build();
+
+    private record WalkedPage(HistoryCursor position, int limit) {
+    }
+
+    /** Diffs and blob lookups between commit ids never change; a diff request makes several lookups. */
+    private final Cache<DiffKey, FileDiff> diffs = Caffeine.newBuilder().maximumSize(256).build();
+    private final Cache<BlobKey, Optional<String>> blobs = Caffeine.newBuilder().maximumSize(4096).build();
+
+    private record DiffKey(String file, String fromCommit, String fromFile, String toCommit) {
+    }
+
+    private record BlobKey(String commit, String file) {
+    }
 
     public GitHistoryStore(Repository repository, String branch, Path indexFile) {
         this(repository, branch, indexFile, true);
@@ -102,8 +127,24 @@ public final class GitHistoryStore implements HistoryStore {
     public HistoryPage fileHistory(Revision revision, String file, int limit, String cursor) {
         HistoryCursor position = cursor == null ? new HistoryCursor(revision.commit(), null, file)
                 : HistoryCursor.decode(cursor);
+        if (position.after() != null && HistoryCursor.isWalkPosition(position.after())) {
+            // A walk's cursor goes on as a walk, even if the index became ready in between.
+            return walkPage(position, limit);
+        }
         Optional<HistoryIndex> index = index(position.revision());
-        return index.isPresent() ? fromIndex(index.get(), position, limit) : fromWalk(position, limit);
+        if (index.isPresent()) {
+            return fromIndex(index.get(), position, limit);
+        }
+        if (position.after() != null) {
+            throw new InvalidRefException("cursor is no longer valid: the history index was rebuilt; start again");
+        }
+        return walkPage(position, limit);
+    }
+
+    /** A page pinned to a commit never changes, so walked pages are kept: a walk can cost as much as git log. */
+    private HistoryPage walkPage(HistoryCursor position, int limit) {
+        return walkedPages.get(new WalkedPage(position, limit),
+                key -> indexer.foreground(() -> fromWalk(key.position(), key.limit())));
     }
 
     private HistoryPage fromIndex(HistoryIndex index, HistoryCursor position, int limit) {
@@ -136,38 +177,39 @@ public final class GitHistoryStore implements HistoryStore {
                 ? new HistoryCursor(position.revision(), String.valueOf(maxSeq), path).encode() : null);
     }
 
+    /**
+     * History from a {@link PathWalk} (commit-graph headers and changed-path Bloom filters), for when the index is
+     * not ready or does not cover the revision. Only a commit that added or removed the path is diffed in full, to
+     * tell a rename from an addition or deletion.
+     */
     private HistoryPage fromWalk(HistoryCursor position, int limit) {
         String path = position.path();
-        ObjectId start = ObjectId.fromString(position.after() != null ? position.after() : position.revision());
+        List<ObjectId> start = position.after() != null ? HistoryCursor.commitsOf(position.after())
+                : List.of(ObjectId.fromString(position.revision()));
         List<HistoryItem> items = new ArrayList<>();
         String next = null;
         try (ObjectReader reader = repository.newObjectReader()) {
             walking:
-            while (start != null) {
-                try (RevWalk walk = new RevWalk(reader); RevWalk plain = new RevWalk(reader)) {
-                    // Parents are rewritten by the path filter; diffs need the real ones, hence a second walk.
-                    walk.setRewriteParents(false);
-                    walk.setTreeFilter(ChangedPathTreeFilter.create(path));
-                    walk.markStart(walk.parseCommit(start));
-                    start = null;
-                    for (RevCommit commit : walk) {
+            while (!start.isEmpty()) {
+                try (PathWalk walk = new PathWalk(reader, path)) {
+                    walk.start(start);
+                    start = List.of();
+                    for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
                         if (items.size() == limit) {
-                            next = new HistoryCursor(position.revision(), commit.name(), path).encode();
+                            next = new HistoryCursor(position.revision(),
+                                    HistoryCursor.walkPosition(walk.pending(commit)), path).encode();
                             break walking;
                         }
-                        String current = path;
-                        RevCommit real = plain.parseCommit(commit);
-                        CommitChanges.FileChange change = CommitChanges.of(repository, reader, plain, real).stream()
-                                .filter(c -> current.equals(c.path()) || current.equals(c.previousPath()))
-                                .findFirst().orElse(null);
+                        CommitChanges.FileChange change = changeOf(reader, walk, commit, path);
                         if (change == null) {
                             continue;
                         }
+                        walk.walk().parseBody(commit);
                         HistoryIndex.CommitMeta meta = meta(commit);
                         if (change.kind() == HistoryIndex.RENAMED_FROM && change.path().equals(path)) {
                             items.add(item(meta, "renamed", path, change.previousPath()));
                             path = change.previousPath();
-                            start = commit.getParentCount() > 0 ? commit.getParent(0).copy() : null;
+                            start = commit.getParentCount() > 0 ? List.of(commit.getParent(0).copy()) : List.of();
                             continue walking;
                         }
                         if (change.kind() == HistoryIndex.RENAMED_FROM) {
@@ -184,15 +226,42 @@ public final class GitHistoryStore implements HistoryStore {
         return new HistoryPage(items, next);
     }
 
+    /** How a commit the walk found changed {@code path}; a full diff only where a rename is possible. */
+    private CommitChanges.FileChange changeOf(ObjectReader reader, PathWalk walk, RevCommit commit, String path)
+            throws IOException {
+        PathWalk.Entry now = walk.entryAt(commit);
+        RevCommit[] parents = commit.getParents();
+        if (parents.length > 1) {
+            boolean inAnyParent = false;
+            for (RevCommit parent : parents) {
+                inAnyParent |= walk.entryAt(parent).present();
+            }
+            byte kind = !now.present() ? HistoryIndex.DELETED : inAnyParent ? HistoryIndex.MODIFIED : HistoryIndex.ADDED;
+            return new CommitChanges.FileChange(kind, path, null);
+        }
+        if (now.present() && parents.length == 1 && walk.entryAt(parents[0]).present()) {
+            return new CommitChanges.FileChange(HistoryIndex.MODIFIED, path, null);
+        }
+        return CommitChanges.of(repository, reader, walk.walk(), commit).stream()
+                .filter(c -> path.equals(c.path()) || path.equals(c.previousPath()))
+                .findFirst().orElse(null);
+    }
+
     @Override
     public Authorship authorship(Revision revision, String file) {
         List<HistoryItem> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            HistoryPage page = fileHistory(revision, file, 100, cursor);
-            all.addAll(page.items());
-            cursor = page.next();
-        } while (cursor != null);
+        if (index(revision.commit()).isEmpty()) {
+            // One walk over the whole history, not one per page of 100; kept for the page's lastChange.
+            all.addAll(walked.get(new Walked(revision.commit(), file), key -> indexer.foreground(
+                    () -> fromWalk(new HistoryCursor(key.commit(), null, key.file()), Integer.MAX_VALUE).items())));
+        } else {
+            String cursor = null;
+            do {
+                HistoryPage page = fileHistory(revision, file, 100, cursor);
+                all.addAll(page.items());
+                cursor = page.next();
+            } while (cursor != null);
+        }
         if (all.isEmpty()) {
             return new Authorship(null, List.of());
         }
@@ -224,16 +293,24 @@ public final class GitHistoryStore implements HistoryStore {
         return Optional.of(new CommitRef(meta.id().name(), date(meta), new Person(meta.authorName(), meta.authorEmail())));
     }
 
-    /** The first commit a Bloom-filtered walk finds changing the path (a file or a folder). */
+    /** The first commit a {@link PathWalk} finds changing the path (a file or a folder). */
     private Optional<CommitRef> lastChangeByWalk(Revision revision, String path) {
-        try (RevWalk walk = new RevWalk(repository)) {
-            walk.setRewriteParents(false);
-            if (!path.isEmpty()) {
-                walk.setTreeFilter(ChangedPathTreeFilter.create(path));
-            }
-            walk.markStart(walk.parseCommit(ObjectId.fromString(revision.commit())));
+        List<HistoryItem> known = walked.getIfPresent(new Walked(revision.commit(), path));
+        if (known != null) {
+            return known.stream().findFirst().map(item -> new CommitRef(item.commit(), item.date(), item.author()));
+        }
+        return indexer.foreground(() -> firstChange(revision, path));
+    }
+
+    private Optional<CommitRef> firstChange(Revision revision, String path) {
+        try (ObjectReader reader = repository.newObjectReader(); PathWalk walk = new PathWalk(reader, path)) {
+            walk.start(ObjectId.fromString(revision.commit()));
             RevCommit found = walk.next();
-            return found == null ? Optional.empty() : Optional.of(Commits.ref(found));
+            if (found == null) {
+                return Optional.empty();
+            }
+            walk.walk().parseBody(found);
+            return Optional.of(Commits.ref(found));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -279,7 +356,8 @@ public final class GitHistoryStore implements HistoryStore {
 
     @Override
     public FileDiff diff(String file, String fromCommit, String fromFile, String toCommit) {
-        return new FileDiffer(repository).diff(file, fromCommit, fromFile, toCommit);
+        return diffs.get(new DiffKey(file, fromCommit, fromFile, toCommit),
+                key -> new FileDiffer(repository).diff(key.file(), key.fromCommit(), key.fromFile(), key.toCommit()));
     }
 
     @Override
@@ -295,10 +373,17 @@ public final class GitHistoryStore implements HistoryStore {
 
     @Override
     public Optional<String> blobAt(String commit, String file) {
+        return blobs.get(new BlobKey(commit, file), key -> lookUpBlob(key.commit(), key.file()));
+    }
+
+    private Optional<String> lookUpBlob(String commit, String file) {
         try (RevWalk walk = new RevWalk(repository);
              TreeWalk treeWalk = TreeWalk.forPath(repository, file,
                      walk.parseCommit(ObjectId.fromString(commit)).getTree())) {
-            return treeWalk == null ? Optional.empty() : Optional.of(treeWalk.getObjectId(0).name());
+            // Only files: a folder or submodule by that name is not a page's source.
+            boolean isFile = treeWalk != null && (FileMode.REGULAR_FILE.equals(treeWalk.getRawMode(0))
+                    || FileMode.EXECUTABLE_FILE.equals(treeWalk.getRawMode(0)));
+            return isFile ? Optional.of(treeWalk.getObjectId(0).name()) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -422,8 +507,37 @@ public final class GitHistoryStore implements HistoryStore {
         };
     }
 
-    /** Where a history page stops: the revision it is pinned to, the position after which to go on, the path. */
+    /**
+     * Where a history page stops: the revision it is pinned to, the position to go on from, the path. The position
+     * is an index sequence number, or for a walk {@code w} and the commits to restart at (several after merges).
+     */
     record HistoryCursor(String revision, String after, String path) {
+
+        private static final java.util.regex.Pattern POSITION =
+                java.util.regex.Pattern.compile("null|\\d{1,9}|w[0-9a-f]{40}(,[0-9a-f]{40})*");
+
+        static String walkPosition(List<ObjectId> commits) {
+            StringBuilder position = new StringBuilder("w");
+            for (ObjectId commit : commits) {
+                position.append(position.length() == 1 ? "" : ",").append(commit.name());
+            }
+            return position.toString();
+        }
+
+        static boolean isWalkPosition(String after) {
+            return after.startsWith("w");
+        }
+
+        static List<ObjectId> commitsOf(String after) {
+            List<ObjectId> commits = new ArrayList<>();
+            for (String id : after.substring(1).split(",")) {
+                if (!RefNames.FULL_ID.matcher(id).matches()) {
+                    throw new InvalidRefException("cursor is not one this service gave out");
+                }
+                commits.add(ObjectId.fromString(id));
+            }
+            return commits;
+        }
 
         String encode() {
             String raw = "h1|" + revision + "|" + after + "|" + path;
@@ -434,7 +548,8 @@ public final class GitHistoryStore implements HistoryStore {
             try {
                 String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
                 String[] parts = raw.split("\\|", 4);
-                if (parts.length != 4 || !parts[0].equals("h1") || !RefNames.FULL_ID.matcher(parts[1]).matches()) {
+                if (parts.length != 4 || !parts[0].equals("h1") || !RefNames.FULL_ID.matcher(parts[1]).matches()
+                        || !POSITION.matcher(parts[2]).matches()) {
                     throw new IllegalArgumentException();
                 }
                 return new HistoryCursor(parts[1], parts[2].equals("null") ? null : parts[2], parts[3]);

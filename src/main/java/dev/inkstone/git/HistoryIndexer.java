@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -37,6 +38,7 @@ final class HistoryIndexer {
 
     private static final Logger LOG = LoggerFactory.getLogger(HistoryIndexer.class);
     private static final int SAVE_EVERY = 200;
+    private static final long MAX_PAUSE_MS = 2_000;
 
     private final Repository repository;
     private final String refName;
@@ -44,6 +46,8 @@ final class HistoryIndexer {
     private volatile HistoryIndex index;
     private volatile boolean building;
     private int unsaved;
+    /** Walks requests are waiting for; guarded by itself. */
+    private final int[] foreground = new int[1];
 
     HistoryIndexer(Repository repository, String refName, Path file) {
         this.repository = repository;
@@ -76,6 +80,42 @@ final class HistoryIndexer {
 
     boolean building() {
         return building;
+    }
+
+    /**
+     * Runs a walk that a request waits for while the build pauses: on two shared cores the first history request
+     * after a start, competing with the build, took several times as long as the walk alone. A pause lasts at
+     * most {@link #MAX_PAUSE_MS} at a time, so a stream of requests cannot starve the build.
+     */
+    <T> T foreground(Supplier<T> walk) {
+        synchronized (foreground) {
+            foreground[0]++;
+        }
+        try {
+            return walk.get();
+        } finally {
+            synchronized (foreground) {
+                foreground[0]--;
+                foreground.notifyAll();
+            }
+        }
+    }
+
+    /** Called by the build between commits: waits while a foreground walk runs, up to the bound. */
+    private void giveWay() {
+        synchronized (foreground) {
+            long deadline = System.currentTimeMillis() + MAX_PAUSE_MS;
+            long left = MAX_PAUSE_MS;
+            while (foreground[0] > 0 && left > 0) {
+                try {
+                    foreground.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                left = deadline - System.currentTimeMillis();
+            }
+        }
     }
 
     /**
@@ -134,8 +174,10 @@ final class HistoryIndexer {
             for (RevCommit commit : walk) {
                 fresh.add(commit);
             }
-            for (RevCommit commit : fresh) {
-                add(current, reader, walk, commit);
+            try (CommitChanges.Differ differ = new CommitChanges.Differ(repository, reader)) {
+                for (RevCommit commit : fresh) {
+                    add(current, differ, walk, commit);
+                }
             }
             unsaved += fresh.size();
             if (unsaved >= SAVE_EVERY) {
@@ -157,12 +199,19 @@ final class HistoryIndexer {
         if (ref == null || ref.getObjectId() == null) {
             return fresh;
         }
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader);
+             CommitChanges.Differ differ = new CommitChanges.Differ(repository, reader)) {
+            // Headers from the commit-graph for the topological sort; each body is read once, when it is indexed.
+            walk.setRetainBody(false);
             walk.markStart(walk.parseCommit(ref.getObjectId()));
             walk.sort(RevSort.TOPO, true);
             walk.sort(RevSort.REVERSE, true);
+            int count = 0;
             for (RevCommit commit : walk) {
-                add(fresh, reader, walk, commit);
+                if ((++count & 255) == 0) {
+                    giveWay();
+                }
+                add(fresh, differ, walk, commit);
             }
         }
         LOG.info("history index built: {} commits in {} ms", fresh.size(), (System.nanoTime() - started) / 1_000_000);
@@ -170,13 +219,15 @@ final class HistoryIndexer {
         return fresh;
     }
 
-    private void add(HistoryIndex target, ObjectReader reader, RevWalk walk, RevCommit commit) throws IOException {
+    private void add(HistoryIndex target, CommitChanges.Differ differ, RevWalk walk, RevCommit commit)
+            throws IOException {
+        walk.parseBody(commit);
         PersonIdent author = commit.getAuthorIdent();
         int seq = target.append(new HistoryIndex.CommitMeta(commit.copy(), author.getWhenAsInstant().getEpochSecond(),
                 author.getZoneOffset().getTotalSeconds() / 60, author.getName(), author.getEmailAddress(),
                 commit.getFullMessage()), commit.getParentCount() > 1);
         Set<String> folders = new HashSet<>();
-        for (CommitChanges.FileChange change : CommitChanges.of(repository, reader, walk, commit)) {
+        for (CommitChanges.FileChange change : differ.of(walk, commit)) {
             target.record(change.path(), seq, change.kind(), change.previousPath());
             if (change.kind() == HistoryIndex.RENAMED_FROM) {
                 target.record(change.previousPath(), seq, HistoryIndex.RENAMED_TO, change.path());

@@ -82,6 +82,22 @@ class HistoryApiTest {
     }
 
     @Test
+    void historyOfASectionPageIsItsIndexFileEvenWhenASiblingFileShadowsIt() {
+        repo.write("guide.md", "# Guide, shadowed\n");
+        repo.write("guide/index.md", "# Guide\n");
+        repo.commit("guide twice");
+        repo.write("guide.md", "# Guide, shadowed, edited\n");
+        repo.commit("edit the shadowed file");
+        repo.write("guide/index.md", "# Guide\n\nedited\n");
+        repo.commit("edit the guide");
+        JsonPath json = get("/api/history/guide?limit=10");
+        assertThat(json.getList("items.commit")).containsExactlyElementsOf(
+                List.of(repo.git("log", "--format=%H", "--", "guide/index.md").split("\n")));
+        assertThat(json.getList("items.path")).containsOnly("guide");
+        assertThat(get("/api/diff/guide").getString("unified")).contains("+edited");
+    }
+
+    @Test
     void limitOutsideOneToHundredIs400() {
         for (String limit : List.of("0", "101", "x")) {
             given().spec(server.spec()).get("/api/history/notes/a?limit=" + limit).then().statusCode(400)
