@@ -78,11 +78,12 @@ public final class App {
         return Javalin.create(config -> {
             configureServer(config, settings);
             ErrorMapping.install(config);
-            // The server opens once the tip's site is built, and the search index is built after it: on two cores,
-            // building both at once delayed the first page by seconds, and the site is what every read needs.
+            // The server opens once the tip's site is built, and the search and history indexes are built after it:
+            // on two cores, building them at once delayed the first page by seconds, and every read needs the site.
             config.events.serverStarting(() -> {
                 warm.join();
                 searchService.start();
+                parts.history().start();
             });
             config.events.serverStopped(searchService::close);
             if (!settings.publicReads()) {

@@ -98,7 +98,7 @@ public final class Main implements Callable<Integer> {
         users.ensureAdmin().ifPresent(token -> System.out.println(
                 "Created the first admin user. Its token, shown only this once:\n" + token));
         GitContentWriter writer = new GitContentWriter(repository, served, SERVICE_IDENTITY, Clock.systemDefaultZone());
-        GitHistoryStore history = new GitHistoryStore(repository, served,
+        GitHistoryStore history = GitHistoryStore.startedLater(repository, served,
                 config.data().resolve("history").resolve(HistoryFiles.name(repository, served)));
         App.Parts parts = new App.Parts(new GitContentStore(repository, served), writer, new FlexmarkEngine(), users,
                 history, () -> writer.workingTree().dirty(), SearchSettings.in(config.data().resolve("search")));

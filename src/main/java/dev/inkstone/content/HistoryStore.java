@@ -6,6 +6,10 @@ import java.util.Optional;
 /** History of the content repository: per-file logs that follow renames, commits, diffs and ranges. */
 public interface HistoryStore {
 
+    /** Starts whatever the store builds in the background (an index); the service calls it once it is serving. */
+    default void start() {
+    }
+
     /**
      * The history of {@code file} as seen from {@code revision}, newest first, following renames.
      * {@code cursor} (from a previous page) pins the walk to where it stopped.

@@ -47,14 +47,18 @@ final class CommitGraphReads {
      * are hundreds of MiB (the history index, a walk for a rarely changed file) spent most of its time evicting and
      * re-reading windows. Memory-mapped windows live outside the heap, so a larger limit costs no heap (64 KiB
      * windows: fewer to look through than 8 KiB ones, measured a little faster on the history index build); the delta
-     * base cache (on the heap) keeps the bases of deltified trees that consecutive commits share.
+     * base cache (on the heap) keeps the bases of deltified trees that consecutive commits share. Both are bounded
+     * with the process in mind: mapped pages a request touched count in its resident memory, and the delta base
+     * cache comes out of the heap the service's own caches are shares of ({@code CacheBudget}), so it is a
+     * sixteenth of the heap (10 MiB at the recommended 160 MiB), at most 32 MiB.
      */
     private static void packWindows() {
         WindowCacheConfig windows = new WindowCacheConfig();
         windows.setPackedGitMMAP(true);
-        windows.setPackedGitLimit(256L * WindowCacheConfig.MB);
+        windows.setPackedGitLimit(128L * WindowCacheConfig.MB);
         windows.setPackedGitWindowSize(64 * WindowCacheConfig.KB);
-        windows.setDeltaBaseCacheLimit(32 * WindowCacheConfig.MB);
+        windows.setDeltaBaseCacheLimit((int) Math.min(32L * WindowCacheConfig.MB,
+                Runtime.getRuntime().maxMemory() / 16));
         windows.install();
     }
 

@@ -46,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * History through JGit: answers from the {@link HistoryIndex} once it is ready, and from {@link PathWalk}s
@@ -60,6 +61,8 @@ public final class GitHistoryStore implements HistoryStore {
      * Whole-history walks made while the index is not ready, by (revision, file): a page's authorship walks all of
      * its file's history, and its last change is that walk's first item, so the page needs one walk, not two.
      */
+    private final boolean indexed;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final Cache<Walked, List<HistoryItem>> walked = Caffeine.newBuilder().maximumSize(256).build();
 
     private record Walked(String commit, String file) {
@@ -80,8 +83,18 @@ public final class GitHistoryStore implements HistoryStore {
     private record BlobKey(String commit, String file) {
     }
 
+    /** A store that starts building (or loading) its index at once. */
     public GitHistoryStore(Repository repository, String branch, Path indexFile) {
         this(repository, branch, indexFile, true);
+        start();
+    }
+
+    /**
+     * A store whose index is built only when {@link #start} is called: the service starts it once the tip's site is
+     * built, so that on two cores the first page is not delayed by a pass over the whole history.
+     */
+    public static GitHistoryStore startedLater(Repository repository, String branch, Path indexFile) {
+        return new GitHistoryStore(repository, branch, indexFile, true);
     }
 
     /** {@code index} false answers everything from walks: the path taken until the index is ready. */
@@ -89,7 +102,12 @@ public final class GitHistoryStore implements HistoryStore {
         this.repository = repository;
         this.refName = Constants.R_HEADS + branch;
         this.indexer = new HistoryIndexer(repository, refName, indexFile);
-        if (index) {
+        this.indexed = index;
+    }
+
+    @Override
+    public void start() {
+        if (indexed && started.compareAndSet(false, true)) {
             indexer.start();
         }
     }
