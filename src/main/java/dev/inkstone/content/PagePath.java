@@ -27,11 +27,22 @@ public record PagePath(String value) {
         if (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        return new PagePath(Normalizer.normalize(path, Normalizer.Form.NFC));
+        return new PagePath(nfc(path));
+    }
+
+    /** NFC; text without any character from U+0300 up (where combining marks start) is already NFC as it is. */
+    private static String nfc(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) >= 0x300) {
+                return Normalizer.normalize(path, Normalizer.Form.NFC);
+            }
+        }
+        return path;
     }
 
     private static void check(String path) {
-        if (path.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        // A UTF-16 unit is at most 3 UTF-8 bytes: only a path that could be too long is encoded to find out.
+        if (path.length() * 3 > MAX_BYTES && path.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new InvalidPathException("path is longer than " + MAX_BYTES + " bytes");
         }
         if (path.isEmpty()) {
@@ -40,25 +51,30 @@ public record PagePath(String value) {
         if (path.startsWith("/")) {
             throw new InvalidPathException("path must be relative to the repository root");
         }
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == '\\') {
+        int segmentStart = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            char c = i < path.length() ? path.charAt(i) : '/';
+            if (c == '/') {
+                checkSegment(path, segmentStart, i);
+                segmentStart = i + 1;
+            } else if (c == '\\') {
                 throw new InvalidPathException("path must not contain a backslash");
-            }
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+            } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
                 throw new InvalidPathException("path must not contain control characters");
             }
         }
-        for (String segment : path.split("/", -1)) {
-            if (segment.isEmpty()) {
-                throw new InvalidPathException("path must not contain empty segments");
-            }
-            if (segment.equals(".") || segment.equals("..")) {
-                throw new InvalidPathException("path must not contain '.' or '..' segments");
-            }
-            if (segment.equalsIgnoreCase(".git")) {
-                throw new InvalidPathException("path must not name Git's own files");
-            }
+    }
+
+    private static void checkSegment(String path, int start, int end) {
+        int length = end - start;
+        if (length == 0) {
+            throw new InvalidPathException("path must not contain empty segments");
+        }
+        if (path.startsWith(".", start) && (length == 1 || length == 2 && path.charAt(start + 1) == '.')) {
+            throw new InvalidPathException("path must not contain '.' or '..' segments");
+        }
+        if (length == 4 && path.regionMatches(true, start, ".git", 0, 4)) {
+            throw new InvalidPathException("path must not name Git's own files");
         }
     }
 
