@@ -39,6 +39,8 @@ final class HistoryIndexer {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryIndexer.class);
     private static final int SAVE_EVERY = 200;
     private static final long MAX_PAUSE_MS = 2_000;
+    /** After a pause the build runs at least this long before it pauses again (a third of the time, at worst). */
+    private static final long MIN_RUN_MS = 1_000;
 
     private final Repository repository;
     private final String refName;
@@ -48,6 +50,8 @@ final class HistoryIndexer {
     private int unsaved;
     /** Walks requests are waiting for; guarded by itself. */
     private final int[] foreground = new int[1];
+    /** Until when the build does not pause (guarded by {@code foreground}). */
+    private long runUntil;
 
     HistoryIndexer(Repository repository, String refName, Path file) {
         this.repository = repository;
@@ -101,10 +105,19 @@ final class HistoryIndexer {
         }
     }
 
-    /** Called by the build between commits: waits while a foreground walk runs, up to the bound. */
+    /**
+     * Called by the build between commits: waits while a foreground walk runs, up to the bound, and then works at
+     * least {@link #MIN_RUN_MS} before it waits again. Without that second rule a steady stream of page requests
+     * (each walking while the index is not ready) paused the build at every commit and it never finished: measured
+     * on 100,000 commits without a commit-graph, a client touching every page kept it at a standstill for minutes.
+     */
     private void giveWay() {
         synchronized (foreground) {
-            long deadline = System.currentTimeMillis() + MAX_PAUSE_MS;
+            long now = System.currentTimeMillis();
+            if (foreground[0] == 0 || now < runUntil) {
+                return;
+            }
+            long deadline = now + MAX_PAUSE_MS;
             long left = MAX_PAUSE_MS;
             while (foreground[0] > 0 && left > 0) {
                 try {
@@ -115,6 +128,7 @@ final class HistoryIndexer {
                 }
                 left = deadline - System.currentTimeMillis();
             }
+            runUntil = System.currentTimeMillis() + MIN_RUN_MS;
         }
     }
 
