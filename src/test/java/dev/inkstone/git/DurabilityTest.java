@@ -130,10 +130,11 @@ class DurabilityTest {
 
     /**
      * The line on which a successful fsync of {@code path} (a regex) returned. strace shows a call that overlaps
-     * with another thread's as "&lt;unfinished ...&gt;" and its result later as "&lt;... fsync resumed&gt;" on the same pid.
+     * with another thread's as "&lt;unfinished ...&gt;" and its result later as "&lt;... fsync resumed&gt;" on the same pid;
+     * it pads short pids with spaces.
      */
     private static int fsynced(List<String> lines, String path) {
-        Pattern call = Pattern.compile("^(\\d+) fsync\\(\\d+<" + path + ">(\\) += 0| <unfinished \\.\\.\\.>)$");
+        Pattern call = Pattern.compile("^(\\d+) +fsync\\(\\d+<" + path + ">(\\) += 0| <unfinished \\.\\.\\.>)$");
         for (int i = 0; i < lines.size(); i++) {
             Matcher matcher = call.matcher(lines.get(i));
             if (!matcher.matches()) {
@@ -142,7 +143,7 @@ class DurabilityTest {
             if (!matcher.group(2).contains("unfinished")) {
                 return i;
             }
-            Pattern resumed = Pattern.compile("^" + matcher.group(1) + " <\\.\\.\\. fsync resumed>\\) += 0$");
+            Pattern resumed = Pattern.compile("^" + matcher.group(1) + " +<\\.\\.\\. fsync resumed>\\) += 0$");
             for (int j = i + 1; j < lines.size(); j++) {
                 if (resumed.matcher(lines.get(j)).matches()) {
                     return j;
