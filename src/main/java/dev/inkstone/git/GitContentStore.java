@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Reads the content repository through JGit's object database, never through a working tree. */
 public final class GitContentStore implements ContentStore {
@@ -152,20 +153,12 @@ public final class GitContentStore implements ContentStore {
     @Override
     public List<FileChange> changes(String from, String to) {
         List<FileChange> changes = new ArrayList<>();
-        try (RevWalk walk = new RevWalk(repository); TreeWalk treeWalk = new TreeWalk(repository)) {
-            if (from == null) {
-                treeWalk.addTree(new EmptyTreeIterator());
-            } else {
-                treeWalk.addTree(walk.parseCommit(ObjectId.fromString(from)).getTree());
-            }
-            treeWalk.addTree(walk.parseCommit(ObjectId.fromString(to)).getTree());
-            treeWalk.setRecursive(true);
-            treeWalk.setFilter(TreeFilter.ANY_DIFF);
-            while (treeWalk.next()) {
+        try {
+            forEachDifference(from, to, treeWalk -> {
                 String oldId = treeWalk.getFileMode(0) == FileMode.MISSING ? null : treeWalk.getObjectId(0).name();
                 String newId = treeWalk.getFileMode(1) == FileMode.MISSING ? null : treeWalk.getObjectId(1).name();
-                changes.add(new FileChange(treeWalk.getPathString(), oldId, newId));
-            }
+                return changes.add(new FileChange(treeWalk.getPathString(), oldId, newId));
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -176,29 +169,49 @@ public final class GitContentStore implements ContentStore {
     public Optional<TreeDelta> delta(String from, String to, int limit) {
         List<TreeEntry> upserted = new ArrayList<>();
         List<String> removed = new ArrayList<>();
-        try (RevWalk walk = new RevWalk(repository); TreeWalk treeWalk = new TreeWalk(repository)) {
-            treeWalk.addTree(walk.parseCommit(ObjectId.fromString(from)).getTree());
-            treeWalk.addTree(walk.parseCommit(ObjectId.fromString(to)).getTree());
-            treeWalk.setRecursive(true);
-            // Equal subtrees are skipped by id, so a one-file commit costs a walk down one path.
-            treeWalk.setFilter(TreeFilter.ANY_DIFF);
-            while (treeWalk.next()) {
+        boolean complete;
+        try {
+            complete = forEachDifference(from, to, treeWalk -> {
                 if (upserted.size() + removed.size() >= limit) {
-                    return Optional.empty();
+                    return false;
                 }
                 FileMode mode = treeWalk.getFileMode(1);
                 if (mode == FileMode.MISSING) {
-                    removed.add(treeWalk.getPathString());
-                } else {
-                    upserted.add(new TreeEntry(treeWalk.getPathString(), treeWalk.getObjectId(1).name(), kindOf(mode)));
+                    return removed.add(treeWalk.getPathString());
                 }
-            }
+                return upserted.add(new TreeEntry(treeWalk.getPathString(), treeWalk.getObjectId(1).name(),
+                        kindOf(mode)));
+            });
         } catch (MissingObjectException e) {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Optional.of(new TreeDelta(upserted, removed));
+        return complete ? Optional.of(new TreeDelta(upserted, removed)) : Optional.empty();
+    }
+
+    /**
+     * Visits the files that differ between two commits' trees ({@code from} null: the empty tree), in path order,
+     * until {@code each} answers false; equal subtrees are skipped by id, so a one-file commit costs a walk down one
+     * path. Returns whether every difference was visited.
+     */
+    private boolean forEachDifference(String from, String to, Predicate<TreeWalk> each) throws IOException {
+        try (RevWalk walk = new RevWalk(repository); TreeWalk treeWalk = new TreeWalk(repository)) {
+            if (from == null) {
+                treeWalk.addTree(new EmptyTreeIterator());
+            } else {
+                treeWalk.addTree(walk.parseCommit(ObjectId.fromString(from)).getTree());
+            }
+            treeWalk.addTree(walk.parseCommit(ObjectId.fromString(to)).getTree());
+            treeWalk.setRecursive(true);
+            treeWalk.setFilter(TreeFilter.ANY_DIFF);
+            while (treeWalk.next()) {
+                if (!each.test(treeWalk)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static TreeEntry.Kind kindOf(FileMode mode) {

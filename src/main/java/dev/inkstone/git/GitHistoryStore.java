@@ -57,12 +57,13 @@ public final class GitHistoryStore implements HistoryStore {
     private final Repository repository;
     private final String refName;
     private final HistoryIndexer indexer;
+    /** Whether this store keeps an index at all, and whether its build was started. */
+    private final boolean indexed;
+    private final AtomicBoolean started = new AtomicBoolean();
     /**
      * Whole-history walks made while the index is not ready, by (revision, file): a page's authorship walks all of
      * its file's history, and its last change is that walk's first item, so the page needs one walk, not two.
      */
-    private final boolean indexed;
-    private final AtomicBoolean started = new AtomicBoolean();
     private final Cache<Walked, List<HistoryItem>> walked = Caffeine.newBuilder().maximumSize(256).build();
 
     private record Walked(String commit, String file) {

@@ -1,12 +1,10 @@
 package dev.inkstone.http;
 
+import dev.inkstone.content.ContentBytes;
 import dev.inkstone.content.PagePath;
 import io.javalin.http.Context;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -83,13 +81,7 @@ public final class RequestPaths {
                 out.write(b);
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(out.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
-            throw new ApiException(ProblemType.INVALID_PATH, "path is not valid UTF-8");
-        }
+        return ContentBytes.utf8(out.toByteArray())
+                .orElseThrow(() -> new ApiException(ProblemType.INVALID_PATH, "path is not valid UTF-8"));
     }
 }

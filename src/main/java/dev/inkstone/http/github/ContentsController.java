@@ -1,6 +1,7 @@
 package dev.inkstone.http.github;
 
 import dev.inkstone.auth.User;
+import dev.inkstone.content.ContentBytes;
 import dev.inkstone.content.FolderEntry;
 import dev.inkstone.content.PagePath;
 import dev.inkstone.content.Revision;
@@ -70,7 +71,7 @@ final class ContentsController {
         FileWrites.Written written = writes.put(path, content, ContentsRequests.sha(body), message,
                 ContentsRequests.author(body, Authenticator.person(user)));
         Site after = sites.site(new Revision(written.outcome().commit().sha(), false));
-        ContentObjects.Entry file = ContentObjects.written(after, PagePath.of(path).value(), Bytes.blobId(content),
+        ContentObjects.Entry file = ContentObjects.written(after, PagePath.of(path).value(), ContentBytes.blobId(content),
                 content.length, new ContentObjects.Context(request.urls(), null, sites.store().branch()));
         request.json(written.created() ? 201 : 200, new Written(file, commit(written, request)));
     }

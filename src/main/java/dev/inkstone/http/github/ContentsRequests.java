@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.inkstone.content.ContentBytes;
 import dev.inkstone.content.Person;
 import dev.inkstone.http.Json;
 
@@ -32,7 +33,7 @@ final class ContentsRequests {
 
     static Write parse(byte[] body) {
         Write empty = new Write(null, null, null, null, null, null);
-        String text = Bytes.utf8(body).orElseThrow(() -> new GitHubException(400, "Problems parsing JSON"));
+        String text = ContentBytes.utf8(body).orElseThrow(() -> new GitHubException(400, "Problems parsing JSON"));
         if (text.isBlank()) {
             return empty;
         }

@@ -3,6 +3,7 @@ package dev.inkstone.http.github;
 import dev.inkstone.content.Change;
 import dev.inkstone.content.CommitOutcome;
 import dev.inkstone.content.CommitRequest;
+import dev.inkstone.content.ContentBytes;
 import dev.inkstone.content.ContentWriter;
 import dev.inkstone.content.Guard;
 import dev.inkstone.content.PagePath;
@@ -87,7 +88,7 @@ final class FileWrites {
 
     /** Markdown is stored only as the native API stores it: UTF-8 text whose front matter parses. */
     private void checkMarkdown(String path, byte[] content) {
-        String text = Bytes.utf8(content)
+        String text = ContentBytes.utf8(content)
                 .orElseThrow(() -> GitHubException.invalid(path + " is not valid UTF-8."));
         if (text.indexOf('\0') >= 0) {
             throw GitHubException.invalid(path + " is not text (it contains NUL bytes).");

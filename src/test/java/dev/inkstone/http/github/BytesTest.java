@@ -1,5 +1,6 @@
 package dev.inkstone.http.github;
 
+import dev.inkstone.content.ContentBytes;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -10,9 +11,9 @@ class BytesTest {
 
     @Test
     void blobIdIsGitsHashOfTheBytes() {
-        assertThat(Bytes.blobId("hello\n".getBytes(StandardCharsets.UTF_8)))
+        assertThat(ContentBytes.blobId("hello\n".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("ce013625030ba8dba906f756967f9e9ca394464a");
-        assertThat(Bytes.blobId(new byte[0])).isEqualTo("e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
+        assertThat(ContentBytes.blobId(new byte[0])).isEqualTo("e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
     }
 
     @Test
@@ -22,7 +23,7 @@ class BytesTest {
 
     @Test
     void invalidUtf8AndNulAreNotText() {
-        assertThat(Bytes.utf8(new byte[]{'a', (byte) 0xe9})).isEmpty();
+        assertThat(ContentBytes.utf8(new byte[]{'a', (byte) 0xe9})).isEmpty();
         assertThat(Bytes.isText(new byte[]{'a', 0, 'b'})).isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package dev.inkstone.http.github;
 
 import dev.inkstone.auth.Role;
+import dev.inkstone.content.ContentBytes;
 import dev.inkstone.testing.TestRepo;
 import dev.inkstone.testing.TestServer;
 import io.restassured.path.json.JsonPath;
@@ -95,7 +96,7 @@ class SeedEditorReplayTest {
                         "content", utf8Base64(edited), "sha", sha))
                 .put("/repos/inkstone/content/contents/" + PAGE_PATH).then().statusCode(200)
                 .header("Access-Control-Allow-Origin", ORIGIN)
-                .body("content.sha", equalTo(Bytes.blobId(edited.getBytes(StandardCharsets.UTF_8))));
+                .body("content.sha", equalTo(ContentBytes.blobId(edited.getBytes(StandardCharsets.UTF_8))));
         String pageCommit = repo.git("rev-parse", "main");
 
         editor().contentType("application/json")
@@ -117,7 +118,7 @@ class SeedEditorReplayTest {
         assertThat(repo.git("cat-file", "-s", "main:" + PAGE_PATH))
                 .isEqualTo(String.valueOf(edited.getBytes(StandardCharsets.UTF_8).length));
         assertThat(repo.git("show", "main:" + PAGE_PATH)).isEqualTo(edited.strip()).contains("📚 索引", "✨ 已更新");
-        assertThat(repo.git("rev-parse", "main:" + image)).isEqualTo(Bytes.blobId(PNG));
+        assertThat(repo.git("rev-parse", "main:" + image)).isEqualTo(ContentBytes.blobId(PNG));
         assertThat(repo.git("cat-file", "-s", "main:" + image)).isEqualTo(String.valueOf(PNG.length));
         assertThat(repo.git("diff", "--name-status", seed, "main")).isEqualTo("M\t" + PAGE_PATH + "\nA\t\""
                 + "images/1767225612345_\\350\\256\\255\\347\\273\\203\\346\\265\\201\\347\\250\\213 "
