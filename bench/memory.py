@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Where the memory goes after touching every page: RSS split into anonymous and file-backed, the JVM's native
+memory tracking summary, and the heap after a full GC. Reuses bench.py's servers and flags.
+
+    python3 bench/memory.py REPO.git [--xmx 160m]       (builds nothing: uses target/inkstone.jar)
+
+The other flags are bench.py's JVM_FLAGS (the README's production flags); --xmx replaces only the heap size, to
+find the smallest heap that serves a repository. An OutOfMemoryError in the server log is reported.
+"""
+import argparse
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench  # noqa: E402
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("repo")
+    p.add_argument("--xmx")
+    p.add_argument("--jar", default=os.path.join(bench.ROOT, "target", "inkstone.jar"))
+    args = p.parse_args()
+    if args.xmx:
+        bench.JVM_FLAGS[:] = ["-Xmx" + args.xmx if f.startswith("-Xmx") else f for f in bench.JVM_FLAGS]
+    bench.JVM_FLAGS.append("-XX:NativeMemoryTracking=summary")
+    run = os.path.join(bench.WORK, "memory")
+    subprocess.run(["rm", "-rf", run])
+    os.makedirs(run)
+    repo = bench.clone(os.path.abspath(args.repo), os.path.join(run, "repo.git"))
+    ink = bench.Inkstone(args.jar, repo, os.path.join(run, "data"), run)
+    try:
+        print("flags:", " ".join(bench.JVM_FLAGS))
+        print("start to ready (health / nav), s:", ink.ready())
+        print("search ready after, s:", ink.background_done())
+        client = bench.Http(ink.port)
+        status, flat = client.json("GET", "/api/nav?flat=true")
+        paths = [page["path"] for page in flat["pages"]]
+        for path in paths:
+            client.request("GET", "/api/pages/" + bench.quote(path) if path else "/api/pages")
+        client.close()
+        with open("/proc/%d/status" % ink.proc.pid) as f:
+            status = dict(line.split(":", 1) for line in f if ":" in line)
+        print("touched %d pages;" % len(paths),
+              ", ".join("%s %s" % (k, status[k].strip()) for k in ("VmRSS", "RssAnon", "RssFile", "VmHWM")))
+        pid = str(ink.proc.pid)
+        nmt = subprocess.run(["jcmd", pid, "VM.native_memory", "summary"], stdout=subprocess.PIPE).stdout.decode()
+        for line in nmt.splitlines():
+            if "committed=" in line and line.strip().startswith(("Total", "-")):
+                print("  " + line.strip())
+        subprocess.run(["jcmd", pid, "GC.run"], stdout=subprocess.DEVNULL)
+        heap = subprocess.run(["jcmd", pid, "GC.heap_info"], stdout=subprocess.PIPE).stdout.decode()
+        print("heap after a full GC:\n" + "\n".join("  " + line for line in heap.splitlines()[1:]))
+    finally:
+        ink.stop()
+    with open(ink.proc.log_path, errors="replace") as f:
+        if "OutOfMemoryError" in f.read():
+            print("the server ran out of memory (OutOfMemoryError in %s)" % ink.proc.log_path)
+
+
+if __name__ == "__main__":
+    main()
