@@ -129,16 +129,14 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
                         : new UncheckedIOException(new IOException("the commit could not be written", e));
                 batch.forEach(job -> job.answer().completeExceptionally(failure));
             }
-            if (queue.isEmpty()) {
-                compactPacks();
-            }
+            compactPacks(!queue.isEmpty());
         }
     }
 
-    /** Between batches, when nobody is waiting: merge the small packs the batches left (see PackCompactor). */
-    private void compactPacks() {
+    /** Between batches: merge the small packs the batches left, later when writes wait (see PackCompactor). */
+    private void compactPacks(boolean writesWaiting) {
         try {
-            packs.compactIfNeeded();
+            packs.compactIfNeeded(writesWaiting);
         } catch (IOException | RuntimeException e) {
             // Nothing is lost: the old packs stay until the merged one is durable. Try again after the next batch.
             LOG.warn("merging packs failed", e);

@@ -48,6 +48,11 @@ final class PackCompactor {
     static final long LARGE_PACK_BYTES = 32L << 20;
     static final int TINY_PACKS_BEFORE_MERGE = 24;
     static final int SMALL_PACKS_BEFORE_MERGE = 8;
+    /**
+     * While writes are waiting a merge is put off (it would delay them), but only up to this many times the idle
+     * threshold: under sustained load the writer is never idle, and the pack count must stay bounded anyway.
+     */
+    static final int BUSY_FACTOR = 2;
 
     private final Repository repository;
 
@@ -55,8 +60,12 @@ final class PackCompactor {
         this.repository = repository;
     }
 
-    /** Merges the small packs if there are enough of them; returns how many were merged (0: nothing done). */
-    int compactIfNeeded() throws IOException {
+    /**
+     * Merges the small packs if there are enough of them; returns how many were merged (0: nothing done).
+     *
+     * @param writesWaiting whether commits are queued: then the merge waits for {@link #BUSY_FACTOR} times as many
+     */
+    int compactIfNeeded(boolean writesWaiting) throws IOException {
         if (!(repository.getObjectDatabase() instanceof ObjectDirectory objects)) {
             return 0;
         }
@@ -68,11 +77,12 @@ final class PackCompactor {
                 (size < TINY_PACK_BYTES ? tiny : small).add(pack);
             }
         }
-        if (tiny.size() >= TINY_PACKS_BEFORE_MERGE) {
+        int factor = writesWaiting ? BUSY_FACTOR : 1;
+        if (tiny.size() >= TINY_PACKS_BEFORE_MERGE * factor) {
             merge(objects.getPackDirectory().toPath(), tiny);
             return tiny.size();
         }
-        if (small.size() >= SMALL_PACKS_BEFORE_MERGE) {
+        if (small.size() >= SMALL_PACKS_BEFORE_MERGE * factor) {
             merge(objects.getPackDirectory().toPath(), small);
             return small.size();
         }
