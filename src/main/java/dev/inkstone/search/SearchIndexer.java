@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * in the background; each new commit advances it by the tree diff from the indexed revision, and a revision that
  * is no longer an ancestor of the tip (history rewritten) means a rebuild. A search that finds the index behind
  * the tip catches up first when the diff is small; larger ones go to the background while it answers from the
- * index as it is. Commits that arrive while the indexer is busy are coalesced: the next advance goes from the
- * indexed revision straight to the newest tip, one diff and one reopen however many commits came in between. An
+ * index as it is. The background follows a commit after a short delay, and commits that arrive meanwhile or while
+ * the indexer is busy are coalesced: the next advance goes from the indexed revision straight to the newest tip, one
+ * diff and one reopen however many commits came in between. An
  * update is searchable as soon as it is applied (near-real-time); the durable Lucene commit follows as a task of its
  * own when the last one is older than the commit interval and no advance is waiting. All index writes happen under
  * one lock.
@@ -39,6 +41,7 @@ final class SearchIndexer implements AutoCloseable {
     private final SiteService sites;
     private final SearchIndex index;
     private final Executor executor;
+    private final Executor afterCommitDelay;
     private final Duration commitInterval;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean buildQueued = new AtomicBoolean();
@@ -54,10 +57,13 @@ final class SearchIndexer implements AutoCloseable {
         void run() throws IOException;
     }
 
-    SearchIndexer(SiteService sites, SearchIndex index, Executor executor, Duration commitInterval) {
+    SearchIndexer(SiteService sites, SearchIndex index, Executor executor, Duration commitInterval,
+                  Duration refreshDelay) {
         this.sites = sites;
         this.index = index;
         this.executor = executor;
+        this.afterCommitDelay = refreshDelay.isZero() ? executor
+                : CompletableFuture.delayedExecutor(refreshDelay.toNanos(), TimeUnit.NANOSECONDS, executor);
         this.commitInterval = commitInterval;
     }
 
@@ -66,9 +72,9 @@ final class SearchIndexer implements AutoCloseable {
         queue(buildQueued, this::openOrBuild);
     }
 
-    /** The branch moved (a commit through the API); catch up in the background. */
+    /** The branch moved (a commit through the API); catch up in the background after the refresh delay. */
     void tipMoved() {
-        queue(advanceQueued, this::advanceToTip);
+        queue(advanceQueued, this::advanceToTip, afterCommitDelay);
     }
 
     private void advanceToTip() throws IOException {
@@ -146,11 +152,15 @@ final class SearchIndexer implements AutoCloseable {
     }
 
     private void queue(AtomicBoolean queued, Work work) {
+        queue(queued, work, executor);
+    }
+
+    private void queue(AtomicBoolean queued, Work work, Executor via) {
         if (closed || !queued.compareAndSet(false, true)) {
             return;
         }
         try {
-            executor.execute(() -> {
+            via.execute(() -> {
                 // An advance re-reads the tip, so one queued behind a running one is enough; builds never repeat.
                 if (queued == advanceQueued) {
                     queued.set(false);

@@ -40,7 +40,8 @@ public final class SearchService implements AutoCloseable {
 
     public SearchService(SiteService sites, SearchSettings settings) {
         this.index = new SearchIndex(settings.folder());
-        this.indexer = new SearchIndexer(sites, index, settings.executor(), settings.commitInterval());
+        this.indexer = new SearchIndexer(sites, index, settings.executor(), settings.commitInterval(),
+                settings.refreshDelay());
     }
 
     /** Opens or builds the index in the background; searches answer {@link SearchUnavailableException} until then. */

@@ -8,18 +8,32 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where the search index lives, the executor that builds and advances it in the background, and how often at most
- * its state is made durable (an fsync'ed Lucene commit; searches see each update at once either way).
+ * Where the search index lives, the executor that builds and advances it in the background, how often at most its
+ * state is made durable (an fsync'ed Lucene commit; searches see each update at once either way), and how long the
+ * background waits after a commit before it follows the tip ({@code refreshDelay}: the commits of that time are
+ * indexed as one update; a search never waits for it, it catches up with the tip itself first).
  */
-public record SearchSettings(Path folder, Executor executor, Duration commitInterval) {
+public record SearchSettings(Path folder, Executor executor, Duration commitInterval, Duration refreshDelay) {
 
     /** A restart resumes from the last durable commit and catches up by tree diff, so this bounds only that work. */
     public static final Duration COMMIT_INTERVAL = Duration.ofSeconds(10);
+    /**
+     * Like Elasticsearch's refresh interval (1 s there), shorter: under a stream of edits the index is updated and
+     * reopened about 4 times a second instead of once per commit, and one page saved again and again is analysed
+     * once per interval. A search in between brings the index to the tip before it answers.
+     */
+    public static final Duration REFRESH_DELAY = Duration.ofMillis(250);
 
     public SearchSettings {
-        if (commitInterval.isNegative()) {
-            throw new IllegalArgumentException("commitInterval must not be negative: " + commitInterval);
+        if (commitInterval.isNegative() || refreshDelay.isNegative()) {
+            throw new IllegalArgumentException("intervals must not be negative: " + commitInterval + ", "
+                    + refreshDelay);
         }
+    }
+
+    /** Follows each commit at once: what tests that count updates want. */
+    public SearchSettings(Path folder, Executor executor, Duration commitInterval) {
+        this(folder, executor, commitInterval, Duration.ZERO);
     }
 
     public SearchSettings(Path folder, Executor executor) {
@@ -35,6 +49,6 @@ public record SearchSettings(Path folder, Executor executor, Duration commitInte
                     return thread;
                 });
         executor.allowCoreThreadTimeOut(true);
-        return new SearchSettings(folder, executor);
+        return new SearchSettings(folder, executor, COMMIT_INTERVAL, REFRESH_DELAY);
     }
 }

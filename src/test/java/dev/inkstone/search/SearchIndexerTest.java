@@ -20,11 +20,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** How the index follows the branch: one build, then commit by commit; rebuilt when it cannot be trusted. */
 class SearchIndexerTest {
@@ -217,6 +221,36 @@ class SearchIndexerTest {
         SearchResults found = find("墨砚");
         assertThat(found.revision()).isEqualTo(tip());
         assertThat(found.total()).isEqualTo(11);
+    }
+
+    @Test
+    void theBackgroundFollowsCommitsAfterTheRefreshDelayWhileSearchesSeeEachAtOnce() {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            search = new SearchService(SampleRepo.sites(repo), new SearchSettings(folder, executor,
+                    SearchSettings.COMMIT_INTERVAL, Duration.ofSeconds(1)));
+            List<String> indexed = new CopyOnWriteArrayList<>();
+            search.onIndexed(indexed::add);
+            search.start();
+            String built = tip();
+            await().atMost(Duration.ofSeconds(30)).until(() -> indexed.contains(built));
+            int updatesBefore = search.indexer().updates();
+            for (int i = 0; i < 10; i++) {
+                repo.write("burst/p" + i + ".md", "# P" + i + "\n\n墨砚 burst.\n").commit("burst " + i);
+                search.tipMoved(tip());
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> indexed.contains(tip()));
+            assertThat(search.indexer().updates() - updatesBefore).as("commits within the delay are one update")
+                    .isBetween(1, 4);
+
+            repo.write("burst/late.md", "# Late\n\n墨砚 late.\n").commit("one more");
+            search.tipMoved(tip());
+            SearchResults found = find("late");
+            assertThat(found.revision()).as("a search catches up itself").isEqualTo(tip());
+            assertThat(found.items()).extracting(SearchHit::path).containsExactly("burst/late");
+        } finally {
+            executor.shutdown();
+        }
     }
 
     @Test
