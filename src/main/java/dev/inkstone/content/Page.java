@@ -9,4 +9,13 @@ public record Page(String path, String title, String navTitle, String subtitle, 
                    List<Breadcrumb> breadcrumbs, List<Card> children, String sourcePath, String sha,
                    String revision, CommitRef updated, CommitRef created, List<Authorship.Contributor> contributors,
                    List<String> warnings) {
+
+    /** The warning of a page whose {@code created} and {@code contributors} are not known yet. */
+    public static final String AUTHORSHIP_PENDING = "the history index is still being built: created and "
+            + "contributors are left empty until it is ready";
+
+    /** An answer to serve but not to keep: it will say more once the history index is ready. */
+    public boolean provisional() {
+        return warnings.contains(AUTHORSHIP_PENDING);
+    }
 }

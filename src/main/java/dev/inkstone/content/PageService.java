@@ -30,8 +30,7 @@ public final class PageService {
             problems.addAll(body.problems());
             problems.addAll(LinkChecker.brokenLinks(site, page.sourcePath(), body));
         }
-        Authorship authorship = page.generated() ? new Authorship(null, List.of())
-                : history.authorship(revision, page.sourcePath());
+        Authorship authorship = page.generated() ? Authorship.NONE : history.authorship(revision, page.sourcePath());
         return assemble(site, page, page.info(), html, toc, page.blobId(), updated(revision, page), authorship,
                 problems);
     }
@@ -64,7 +63,7 @@ public final class PageService {
         SitePage draft = new SitePage(path.value(), sourcePath, ContentBytes.blobId(content.getBytes(StandardCharsets.UTF_8)),
                 info, parent, existing.map(SitePage::children).orElse(List.of()), List.of());
         return assemble(site, draft, info, body.html(), body.toc(), draft.blobId(), null,
-                new Authorship(null, List.of()), problems);
+                Authorship.NONE, problems);
     }
 
     private static Page assemble(Site site, SitePage page, PageInfo info, String html, List<TocItem> toc, String sha,
@@ -72,7 +71,16 @@ public final class PageService {
         return new Page(page.path(), info.title(), info.navTitle(), info.subtitle(), info.summary(), info.icon(),
                 info.tags(), info.meta(), html, toc, breadcrumbs(site, page), cards(site, page),
                 page.sourcePath(), sha, site.revision().commit(), updated, authorship.created(),
-                authorship.contributors(), problems.stream().map(Problem::asWarning).toList());
+                authorship.contributors(), warnings(problems, authorship));
+    }
+
+    private static List<String> warnings(List<Problem> problems, Authorship authorship) {
+        List<String> warnings = new ArrayList<>(problems.size() + 1);
+        problems.forEach(problem -> warnings.add(problem.asWarning()));
+        if (!authorship.known()) {
+            warnings.add(Page.AUTHORSHIP_PENDING);
+        }
+        return List.copyOf(warnings);
     }
 
     /** Every problem of the revision: structural ones and those found by rendering each page. */

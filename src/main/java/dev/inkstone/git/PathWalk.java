@@ -61,6 +61,16 @@ final class PathWalk implements AutoCloseable {
     private boolean branched;
     private int treesRead;
     private int bloomNegatives;
+    /** How many commits the walk may look at before it gives up ({@link #limitTo}); unlimited by default. */
+    private long budget = Long.MAX_VALUE;
+    private long looked;
+
+    /** Thrown by {@link #next()} when the walk has looked at more commits than {@link #limitTo} allows. */
+    static final class BudgetExceeded extends RuntimeException {
+        BudgetExceeded(long commits) {
+            super("gave up after " + commits + " commits", null, false, false);
+        }
+    }
 
     PathWalk(ObjectReader reader, String path) {
         this.reader = reader;
@@ -125,9 +135,25 @@ final class PathWalk implements AutoCloseable {
         return pending;
     }
 
+    /**
+     * Makes {@link #next()} throw {@link BudgetExceeded} once it has looked at more than {@code commits} commits: for
+     * answers that are only worth a bounded walk (a page's authorship before the history index is ready).
+     */
+    PathWalk limitTo(long commits) {
+        budget = commits;
+        return this;
+    }
+
+    private void look() {
+        if (++looked > budget) {
+            throw new BudgetExceeded(budget);
+        }
+    }
+
     /** The next commit that changed the path, or null when history is exhausted. */
     RevCommit next() throws IOException {
         for (RevCommit commit = queue.next(); commit != null; commit = queue.next()) {
+            look();
             queuedByLast.clear();
             RevCommit[] parents = commit.getParents();
             for (RevCommit parent : parents) {
@@ -182,6 +208,7 @@ final class PathWalk implements AutoCloseable {
         int position = fromPosition;
         CommitGraph.CommitData data = graph.getCommitData(position);
         while (true) {
+            look();
             int[] parents = data.getParents();
             if (parents.length != 1) {
                 RevCommit stop = walk.parseCommit(graph.getObjectId(position));

@@ -29,7 +29,8 @@ public final class PageController {
         Revision revision = sites.resolve(Params.ref(ctx));
         CachedResponse answer;
         try {
-            answer = cache.get(revision, "page\u0000" + path, () -> pages.page(revision, path));
+            answer = cache.get(revision, "page\u0000" + path, () -> pages.page(revision, path),
+                    page -> !page.provisional());
         } catch (NotFoundException e) {
             // Only a missing page pays for the redirect lookup.
             Optional<String> moved = pages.redirect(revision, path);

@@ -146,6 +146,21 @@ class PathWalkTest {
     }
 
     @Test
+    void authorshipBeforeTheIndexIsReadyIsPendingWhenTheWalkWouldBeLongAndNotKept() {
+        GitHistoryStore walk = new GitHistoryStore(served, "main", data.resolve("unused.idx"), false);
+        walk.limitAuthorshipWalk(10);
+        // docs/a.md was created by the first of ~48 commits: a walk of 10 does not reach it.
+        assertThat(walk.authorship(tip(), "docs/a.md")).isEqualTo(dev.inkstone.content.Authorship.PENDING);
+        // The page's last change needs no budget: the newest commit that touched it.
+        assertThat(walk.lastChange(tip(), "docs/a.md").orElseThrow().commit())
+                .isEqualTo(gitLog("-1", "--", "docs/a.md").get(0));
+        walk.limitAuthorshipWalk(GitHistoryStore.AUTHORSHIP_WALK_COMMITS);
+        var full = walk.authorship(tip(), "docs/a.md");
+        assertThat(full.known()).as("the pending answer was not kept").isTrue();
+        assertThat(full.created().commit()).isEqualTo(repo.git("rev-list", "--max-parents=0", "main"));
+    }
+
+    @Test
     void historyBeforeTheIndexIsReadyAgreesWithTheIndex() throws Exception {
         GitHistoryStore walk = new GitHistoryStore(served, "main", data.resolve("unused.idx"), false);
         GitHistoryStore index = new GitHistoryStore(served, "main", data.resolve("h.idx"));

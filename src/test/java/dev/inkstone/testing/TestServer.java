@@ -60,13 +60,24 @@ public final class TestServer implements AutoCloseable {
         return start(repo.repository(), "main", HttpSettings.defaults(), GitHubSettings.defaults(), search);
     }
 
+    /** A server whose history answers come from {@code history} (e.g. one whose index is never ready). */
+    public static TestServer start(TestRepo repo, GitHistoryStore history) {
+        return start(repo.repository(), "main", HttpSettings.defaults(), GitHubSettings.defaults(), null, history);
+    }
+
     private static TestServer start(Repository repository, String branch, HttpSettings settings,
                                     GitHubSettings github, SearchSettings search) {
+        return start(repository, branch, settings, github, search, null);
+    }
+
+    private static TestServer start(Repository repository, String branch, HttpSettings settings,
+                                    GitHubSettings github, SearchSettings search, GitHistoryStore givenHistory) {
         try {
             Path data = Files.createTempDirectory("inkstone-data");
             UserStore users = new UserStore(data);
             GitContentWriter writer = new GitContentWriter(repository, branch, SERVICE, CLOCK);
-            GitHistoryStore history = new GitHistoryStore(repository, branch, data.resolve("history/index.idx"));
+            GitHistoryStore history = givenHistory != null ? givenHistory
+                    : new GitHistoryStore(repository, branch, data.resolve("history/index.idx"));
             App.Parts parts = new App.Parts(new GitContentStore(repository, branch), writer, new FlexmarkEngine(),
                     users, history, () -> writer.workingTree().dirty(),
                     search != null ? search : SearchSettings.in(data.resolve("search")));
