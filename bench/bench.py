@@ -46,7 +46,7 @@ GIT_ENV = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull
 # glibc limited to two malloc arenas (JVM_ENV) so that native memory does not grow with the thread count.
 JVM_FLAGS = ["-Xmx160m", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m",
              "-XX:ReservedCodeCacheSize=96m", "-XX:MaxDirectMemorySize=32m",
-             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"]
+             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TrimNativeHeapInterval=5000"]
 JVM_ENV = dict(os.environ, MALLOC_ARENA_MAX="2")
 
 MODES = {

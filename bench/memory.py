@@ -2,7 +2,7 @@
 """Where the memory goes after touching every page: RSS split into anonymous and file-backed, the JVM's native
 memory tracking summary, and the heap after a full GC. Reuses bench.py's servers and flags.
 
-    python3 bench/memory.py REPO.git [--xmx 160m]       (builds nothing: uses target/inkstone.jar)
+    python3 bench/memory.py REPO.git [--xmx 160m] [--flag -XX:...]    (builds nothing: uses target/inkstone.jar)
 
 The other flags are bench.py's JVM_FLAGS (the README's production flags); --xmx replaces only the heap size, to
 find the smallest heap that serves a repository. An OutOfMemoryError in the server log is reported.
@@ -20,10 +20,12 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("repo")
     p.add_argument("--xmx")
+    p.add_argument("--flag", action="append", default=[], help="one more JVM flag to try (repeatable)")
     p.add_argument("--jar", default=os.path.join(bench.ROOT, "target", "inkstone.jar"))
     args = p.parse_args()
     if args.xmx:
         bench.JVM_FLAGS[:] = ["-Xmx" + args.xmx if f.startswith("-Xmx") else f for f in bench.JVM_FLAGS]
+    bench.JVM_FLAGS.extend(args.flag)
     bench.JVM_FLAGS.append("-XX:NativeMemoryTracking=summary")
     run = os.path.join(bench.WORK, "memory")
     subprocess.run(["rm", "-rf", run])
