@@ -49,8 +49,8 @@ final class CommitGraphReads {
      * windows: fewer to look through than 8 KiB ones, measured a little faster on the history index build); the delta
      * base cache (on the heap) keeps the bases of deltified trees that consecutive commits share. Both are bounded
      * with the process in mind: mapped pages count in its resident memory (128 MiB of windows over a 126 MiB pack
-     * put the RSS after touching every page at 426 MB; 32 MiB bounds that; 8 MiB, now, took 8 MiB of file-backed RSS off on
-     * 10,000 pages, and a window that is mapped again comes from the page cache), and the delta base
+     * put the RSS after touching every page at 426 MB; 32 MiB bounds that; 8 MiB, now, took 8 MiB of file-backed
+     * RSS off on 10,000 pages, and a window that is mapped again comes from the page cache), and the delta base
      * cache comes out of the heap the service's own caches are shares of ({@code CacheBudget}), so it is a
      * sixteenth of the heap (10 MiB at the recommended 160 MiB), at most 32 MiB.
      */
