@@ -22,6 +22,8 @@ public interface HistoryStore {
     /**
      * The last commit that changed a file or folder, as {@code git log -1 -- <path>} reports it: from the history
      * index, or from a Bloom-filtered walk while the index is not ready.
+     *
+     * @throws HistoryPendingException when that walk would be long and the index is not ready yet
      */
     Optional<CommitRef> lastChange(Revision revision, String path);
 

@@ -10,12 +10,12 @@ public record Page(String path, String title, String navTitle, String subtitle, 
                    String revision, CommitRef updated, CommitRef created, List<Authorship.Contributor> contributors,
                    List<String> warnings) {
 
-    /** The warning of a page whose {@code created} and {@code contributors} are not known yet. */
-    public static final String AUTHORSHIP_PENDING = "the history index is still being built: created and "
-            + "contributors are left empty until it is ready";
+    /** The warning of a page whose history ({@code updated}, {@code created}, {@code contributors}) is not known. */
+    public static final String HISTORY_PENDING = "the history index is still being built: what history does not "
+            + "know yet (updated, created, contributors) is left empty until it is ready";
 
     /** An answer to serve but not to keep: it will say more once the history index is ready. */
     public boolean provisional() {
-        return warnings.contains(AUTHORSHIP_PENDING);
+        return warnings.contains(HISTORY_PENDING);
     }
 }

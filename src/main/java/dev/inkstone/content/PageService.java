@@ -30,9 +30,18 @@ public final class PageService {
             problems.addAll(body.problems());
             problems.addAll(LinkChecker.brokenLinks(site, page.sourcePath(), body));
         }
+        CommitRef updated;
+        boolean historyPending = false;
+        try {
+            updated = updated(revision, page);
+        } catch (HistoryPendingException e) {
+            updated = null;
+            historyPending = true;
+        }
         Authorship authorship = page.generated() ? Authorship.NONE : history.authorship(revision, page.sourcePath());
-        return assemble(site, page, page.info(), html, toc, page.blobId(), updated(revision, page), authorship,
-                problems);
+        historyPending |= !authorship.known();
+        return assemble(site, page, page.info(), html, toc, page.blobId(), updated, authorship, problems,
+                historyPending);
     }
 
     /** Where a page that is not here went, by the revision's {@code _redirects.yml}. */
@@ -63,22 +72,23 @@ public final class PageService {
         SitePage draft = new SitePage(path.value(), sourcePath, ContentBytes.blobId(content.getBytes(StandardCharsets.UTF_8)),
                 info, parent, existing.map(SitePage::children).orElse(List.of()), List.of());
         return assemble(site, draft, info, body.html(), body.toc(), draft.blobId(), null,
-                Authorship.NONE, problems);
+                Authorship.NONE, problems, false);
     }
 
     private static Page assemble(Site site, SitePage page, PageInfo info, String html, List<TocItem> toc, String sha,
-                                 CommitRef updated, Authorship authorship, List<Problem> problems) {
+                                 CommitRef updated, Authorship authorship, List<Problem> problems,
+                                 boolean historyPending) {
         return new Page(page.path(), info.title(), info.navTitle(), info.subtitle(), info.summary(), info.icon(),
                 info.tags(), info.meta(), html, toc, breadcrumbs(site, page), cards(site, page),
                 page.sourcePath(), sha, site.revision().commit(), updated, authorship.created(),
-                authorship.contributors(), warnings(problems, authorship));
+                authorship.contributors(), warnings(problems, historyPending));
     }
 
-    private static List<String> warnings(List<Problem> problems, Authorship authorship) {
+    private static List<String> warnings(List<Problem> problems, boolean historyPending) {
         List<String> warnings = new ArrayList<>(problems.size() + 1);
         problems.forEach(problem -> warnings.add(problem.asWarning()));
-        if (!authorship.known()) {
-            warnings.add(Page.AUTHORSHIP_PENDING);
+        if (historyPending) {
+            warnings.add(Page.HISTORY_PENDING);
         }
         return List.copyOf(warnings);
     }

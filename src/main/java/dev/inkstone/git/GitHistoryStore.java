@@ -1,6 +1,7 @@
 package dev.inkstone.git;
 
 import dev.inkstone.content.Authorship;
+import dev.inkstone.content.HistoryPendingException;
 import dev.inkstone.content.Change;
 import dev.inkstone.content.Guard;
 import dev.inkstone.content.ChangedFile;
@@ -61,11 +62,13 @@ public final class GitHistoryStore implements HistoryStore {
     private final boolean indexed;
     private final AtomicBoolean started = new AtomicBoolean();
     /**
-     * Commits a page's authorship walk may look at while the index is not ready: about 0.1 s (measured 18–31 µs a
-     * commit on 20,000 and 100,000-commit repositories), enough for the whole history of most knowledge bases.
+     * Commits a page's history walks (its last change, its authorship) may look at while the index is not ready:
+     * measured 18–31 µs a commit on 20,000 and 100,000-commit repositories when the CPU is free, but right after a
+     * start the search and history index builds take it, and 5,000 put the first read of a page at 0.5–0.7 s
+     * (`bench/run full`, cold page). Past the budget the page says its history is not known yet.
      */
-    static final long AUTHORSHIP_WALK_COMMITS = 5_000;
-    private volatile long authorshipWalkCommits = AUTHORSHIP_WALK_COMMITS;
+    static final long HISTORY_WALK_COMMITS = 1_000;
+    private volatile long walkCommits = HISTORY_WALK_COMMITS;
     /**
      * Whole-history walks made while the index is not ready, by (revision, file): a page's authorship walks all of
      * its file's history, and its last change is that walk's first item, so the page needs one walk, not two.
@@ -120,9 +123,9 @@ public final class GitHistoryStore implements HistoryStore {
         return new GitHistoryStore(repository, branch, unusedIndexFile, false);
     }
 
-    /** How many commits a page's authorship walk may look at before the index is ready (tests: a small budget). */
-    public void limitAuthorshipWalk(long commits) {
-        authorshipWalkCommits = commits;
+    /** How many commits a page's history walks may look at before the index is ready (tests: a small budget). */
+    public void limitWalks(long commits) {
+        walkCommits = commits;
     }
 
     @Override
@@ -296,7 +299,7 @@ public final class GitHistoryStore implements HistoryStore {
             try {
                 all.addAll(walked.get(new Walked(revision.commit(), file), key -> indexer.foreground(
                         () -> fromWalk(new HistoryCursor(key.commit(), null, key.file()), Integer.MAX_VALUE,
-                                authorshipWalkCommits).items())));
+                                walkCommits).items())));
             } catch (PathWalk.BudgetExceeded e) {
                 return Authorship.PENDING;
             }
@@ -345,11 +348,16 @@ public final class GitHistoryStore implements HistoryStore {
         if (known != null) {
             return known.stream().findFirst().map(item -> new CommitRef(item.commit(), item.date(), item.author()));
         }
-        return indexer.foreground(() -> firstChange(revision, path));
+        try {
+            return indexer.foreground(() -> firstChange(revision, path));
+        } catch (PathWalk.BudgetExceeded e) {
+            throw new HistoryPendingException(path);
+        }
     }
 
     private Optional<CommitRef> firstChange(Revision revision, String path) {
         try (ObjectReader reader = repository.newObjectReader(); PathWalk walk = new PathWalk(reader, path)) {
+            walk.limitTo(walkCommits);
             walk.start(ObjectId.fromString(revision.commit()));
             RevCommit found = walk.next();
             if (found == null) {

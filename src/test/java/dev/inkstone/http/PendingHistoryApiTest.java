@@ -16,11 +16,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Before the history index is ready a page's authorship comes from a bounded walk; when that walk would be long the
- * page is served at once with its authorship left empty and a warning saying why, and that answer is not cached:
- * the next read, once history can tell, carries {@code created} and {@code contributors}.
+ * Before the history index is ready a page's last change and authorship come from bounded walks; when a walk would
+ * be long the page is served at once with those fields left empty and a warning saying why, and that answer is not
+ * cached: the next read, once history can tell, carries {@code updated}, {@code created} and {@code contributors}.
  */
-class PendingAuthorshipApiTest {
+class PendingHistoryApiTest {
 
     @TempDir
     Path dir;
@@ -47,20 +47,21 @@ class PendingAuthorshipApiTest {
             repo.write("index.md", "# Home\n\n" + i + "\n").commit("home " + i);
         }
         GitHistoryStore history = GitHistoryStore.withoutIndex(repo.repository(), "main", data.resolve("unused.idx"));
-        history.limitAuthorshipWalk(5);
+        history.limitWalks(5);
         server = TestServer.start(repo, history);
 
         Map<String, Object> pending = given().spec(server.spec()).get("/api/pages/guide").then().statusCode(200)
                 .extract().jsonPath().getMap("");
         assertThat(pending.get("created")).isNull();
         assertThat((List<?>) pending.get("contributors")).isEmpty();
-        assertThat((List<Object>) pending.get("warnings")).containsExactly(Page.AUTHORSHIP_PENDING);
-        assertThat(pending.get("updated")).as("the last change is still known").isNotNull();
+        assertThat((List<Object>) pending.get("warnings")).containsExactly(Page.HISTORY_PENDING);
+        assertThat(pending.get("updated")).as("guide.md last changed 13 commits back").isNull();
 
-        history.limitAuthorshipWalk(Long.MAX_VALUE);
+        history.limitWalks(Long.MAX_VALUE);
         Map<String, Object> full = given().spec(server.spec()).get("/api/pages/guide").then().statusCode(200)
                 .extract().jsonPath().getMap("");
         assertThat(((Map<?, ?>) full.get("created")).get("commit")).isEqualTo(created);
+        assertThat(((Map<?, ?>) full.get("updated")).get("commit")).isEqualTo(created);
         assertThat((List<?>) full.get("contributors")).hasSize(1);
         assertThat((List<?>) full.get("warnings")).isEmpty();
     }
