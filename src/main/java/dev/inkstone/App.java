@@ -24,6 +24,7 @@ import dev.inkstone.http.OpenApiController;
 import dev.inkstone.http.PageController;
 import dev.inkstone.http.ProblemsController;
 import dev.inkstone.http.RawController;
+import dev.inkstone.http.ReadRoutes;
 import dev.inkstone.http.ResponseCache;
 import dev.inkstone.http.SearchController;
 import dev.inkstone.http.github.GitHubApi;
@@ -99,32 +100,32 @@ public final class App {
             }
             // Javalin tries routes in the order they are added, a regex each: the hottest read goes first, and as a
             // wildcard, which spares extracting a path parameter (the path is decoded from the raw URI anyway).
-            config.routes.get(PageController.PREFIX + "/*", page::get);
-            config.routes.get(PageController.PREFIX, page::get);
-            config.routes.get("/api/nav", nav::get);
+            ReadRoutes.get(config, PageController.PREFIX + "/*", page::get);
+            ReadRoutes.get(config, PageController.PREFIX, page::get);
+            ReadRoutes.get(config, "/api/nav", nav::get);
             config.routes.put(PageController.PREFIX, edit::putPage);
             config.routes.put(PageController.PREFIX + "/<path>", edit::putPage);
             config.routes.delete(PageController.PREFIX + "/<path>", edit::deletePage);
             config.routes.post("/api/move", edit::move);
             config.routes.post("/api/commits", edit::commit);
             config.routes.post("/api/render", edit::render);
-            config.routes.get(RawController.SOURCE_PREFIX + "/<path>", raw::source);
-            config.routes.get(RawController.SOURCE_PREFIX, raw::source);
-            config.routes.get(RawController.FILES_PREFIX + "/<path>", raw::file);
+            ReadRoutes.get(config, RawController.SOURCE_PREFIX + "/<path>", raw::source);
+            ReadRoutes.get(config, RawController.SOURCE_PREFIX, raw::source);
+            ReadRoutes.get(config, RawController.FILES_PREFIX + "/<path>", raw::file);
             config.routes.post(RawController.FILES_PREFIX + "/<path>", edit::putFile);
-            config.routes.get(HistoryController.HISTORY_PREFIX, history::pageHistory);
-            config.routes.get(HistoryController.HISTORY_PREFIX + "/<path>", history::pageHistory);
-            config.routes.get(HistoryController.DIFF_PREFIX + "/<path>", history::diff);
-            config.routes.get(HistoryController.DIFF_PREFIX, history::diff);
-            config.routes.get("/api/commits/{id}", history::commit);
+            ReadRoutes.get(config, HistoryController.HISTORY_PREFIX, history::pageHistory);
+            ReadRoutes.get(config, HistoryController.HISTORY_PREFIX + "/<path>", history::pageHistory);
+            ReadRoutes.get(config, HistoryController.DIFF_PREFIX + "/<path>", history::diff);
+            ReadRoutes.get(config, HistoryController.DIFF_PREFIX, history::diff);
+            ReadRoutes.get(config, "/api/commits/{id}", history::commit);
             config.routes.post("/api/commits/{id}/revert", history::revert);
             config.routes.post("/api/restore", history::restore);
-            config.routes.get("/api/changes", history::changes);
-            config.routes.get("/feed.atom", feed::get);
-            config.routes.get("/api/problems", problems::get);
-            config.routes.get("/api/search", search::get);
-            config.routes.get("/api/health", health::get);
-            config.routes.get("/openapi.yaml", openApi::get);
+            ReadRoutes.get(config, "/api/changes", history::changes);
+            ReadRoutes.get(config, "/feed.atom", feed::get);
+            ReadRoutes.get(config, "/api/problems", problems::get);
+            ReadRoutes.get(config, "/api/search", search::get);
+            ReadRoutes.get(config, "/api/health", health::get);
+            ReadRoutes.get(config, "/openapi.yaml", openApi::get);
             GitHubApi.register(config, sites, parts.writer(), auth, settings, github);
         });
     }

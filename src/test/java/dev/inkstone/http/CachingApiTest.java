@@ -49,6 +49,21 @@ class CachingApiTest {
     }
 
     @Test
+    void headAnswersWithTheHeadersOfGetAndNoBody() {
+        server = TestServer.start(repo);
+        // Not through the contract filter: openapi.yaml lists GET operations, and HEAD is GET without a body.
+        for (String url : List.of("/api/pages/guide", "/api/nav", "/api/source/guide")) {
+            var get = given().baseUri(server.baseUri()).get(url).then().statusCode(200).extract();
+            var head = given().baseUri(server.baseUri()).head(url).then().statusCode(200).extract();
+            assertThat(head.header("ETag")).as(url).isEqualTo(get.header("ETag")).isNotNull();
+            assertThat(head.contentType()).as(url).isEqualTo(get.contentType());
+            assertThat(head.body().asByteArray()).as(url).isEmpty();
+        }
+        given().baseUri(server.baseUri()).head("/api/pages/missing").then().statusCode(404);
+        given().baseUri(server.baseUri()).head("/api/pages/.git/config").then().statusCode(400);
+    }
+
+    @Test
     void sourceRevalidatesByBlobId() {
         server = TestServer.start(repo);
         String etag = given().spec(server.spec()).get("/api/source/guide").then().statusCode(200)

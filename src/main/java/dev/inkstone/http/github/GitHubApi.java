@@ -5,6 +5,7 @@ import dev.inkstone.config.HttpSettings;
 import dev.inkstone.content.ContentWriter;
 import dev.inkstone.content.SiteService;
 import dev.inkstone.http.Authenticator;
+import dev.inkstone.http.ReadRoutes;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 
@@ -54,14 +55,14 @@ public final class GitHubApi {
         GitHubErrors.install(config);
         for (String mount : MOUNTS) {
             String repo = mount + "/repos/{owner}/{repo}";
-            config.routes.get(mount + "/user", endpoint(mount, false, accounts::user));
-            config.routes.get(repo, endpoint(mount, true, accounts::repository));
-            config.routes.get(repo + "/contents", endpoint(mount, true, contents::get));
-            config.routes.get(repo + "/contents/<path>", endpoint(mount, true, contents::get));
+            ReadRoutes.get(config, mount + "/user", endpoint(mount, false, accounts::user));
+            ReadRoutes.get(config, repo, endpoint(mount, true, accounts::repository));
+            ReadRoutes.get(config, repo + "/contents", endpoint(mount, true, contents::get));
+            ReadRoutes.get(config, repo + "/contents/<path>", endpoint(mount, true, contents::get));
             config.routes.put(repo + "/contents/<path>", endpoint(mount, true, contents::put));
             config.routes.delete(repo + "/contents/<path>", endpoint(mount, true, contents::delete));
-            config.routes.get(repo + "/commits", endpoint(mount, true, commits::list));
-            config.routes.get(repo + "/commits/<ref>", endpoint(mount, true, commits::get));
+            ReadRoutes.get(config, repo + "/commits", endpoint(mount, true, commits::list));
+            ReadRoutes.get(config, repo + "/commits/<ref>", endpoint(mount, true, commits::get));
         }
     }
 

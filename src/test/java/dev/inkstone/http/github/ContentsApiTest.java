@@ -100,6 +100,17 @@ class ContentsApiTest {
     }
 
     @Test
+    void headAnswersLikeGetWithoutABody() {
+        var get = given().baseUri(server.baseUri()).get(CONTENTS + "guide/intro.md").then().statusCode(200)
+                .extract();
+        var head = given().baseUri(server.baseUri()).head(CONTENTS + "guide/intro.md").then().statusCode(200)
+                .extract();
+        assertThat(head.contentType()).isEqualTo(get.contentType());
+        assertThat(head.body().asByteArray()).isEmpty();
+        given().baseUri(server.baseUri()).head(CONTENTS + "guide/missing.md").then().statusCode(404);
+    }
+
+    @Test
     void folderIsAnArrayOfEntriesInGitOrder() {
         List<Map<String, Object>> entries = given().spec(server.spec()).get(CONTENTS + "guide").then()
                 .statusCode(200).extract().jsonPath().getList("$");
