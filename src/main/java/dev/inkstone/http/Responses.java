@@ -15,7 +15,6 @@ public final class Responses {
     public static void write(Context ctx, Revision revision, CachedResponse response) {
         ctx.header("ETag", response.etag());
         ctx.header("Cache-Control", revision.pinned() ? IMMUTABLE : REVALIDATE);
-        ctx.header("Vary", "Origin");
         if (matches(ctx.header("If-None-Match"), response.etag())) {
             ctx.status(304);
             return;
