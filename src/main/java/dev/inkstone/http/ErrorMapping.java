@@ -52,16 +52,6 @@ public final class ErrorMapping {
             LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, ProblemType.INTERNAL, "the server failed to answer this request; the error has been logged");
         });
-        // Javalin's CORS plugin refuses a request from an origin that is not allowed with a bare 400.
-        config.routes.error(400, "*", ctx -> {
-            if (!isProblem(ctx)) {
-                String origin = ctx.header("Origin");
-                write(ctx, ProblemType.BAD_REQUEST, origin != null
-                        ? "requests from the origin " + origin + " are not allowed (CORS); the allowed origins are "
-                                + "set with --cors-origin"
-                        : "the request could not be understood");
-            }
-        });
         config.routes.error(404, "*", ctx -> {
             if (!isProblem(ctx)) {
                 write(ctx, ProblemType.NOT_FOUND, "no resource at " + ctx.path());

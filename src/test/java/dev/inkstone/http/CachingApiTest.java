@@ -94,10 +94,6 @@ class CachingApiTest {
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", "https://docs.example.com");
         // The answer depends on Origin, so shared caches must key on it (the CORS plugin says so, for every origin).
-        // An origin that is not allowed is refused (Javalin's CORS plugin), as a problem like every error.
-        given().spec(server.spec()).header("Origin", "https://evil.example.net").get("/api/pages/guide").then()
-                .statusCode(400).contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("https://evil.example.net"));
         String vary = given().header("Origin", "https://docs.example.com").get(server.baseUri() + "/api/pages/guide")
                 .then().statusCode(200).extract().header("Vary");
         assertThat(vary).containsIgnoringCase("Origin");
