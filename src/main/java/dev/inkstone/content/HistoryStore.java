@@ -16,7 +16,11 @@ public interface HistoryStore {
      */
     HistoryPage fileHistory(Revision revision, String file, int limit, String cursor);
 
-    /** Who created a file (following renames) and who changed it, as seen from a revision. */
+    /**
+     * Who created a file (following renames) and who changed it, as seen from a revision.
+     *
+     * @throws HistoryPendingException when the index is not ready yet and a walk to the file's creation would be long
+     */
     Authorship authorship(Revision revision, String file);
 
     /**

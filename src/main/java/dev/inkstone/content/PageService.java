@@ -30,16 +30,22 @@ public final class PageService {
             problems.addAll(body.problems());
             problems.addAll(LinkChecker.brokenLinks(site, page.sourcePath(), body));
         }
-        CommitRef updated;
+        // Authorship first: before the history index is ready its walk also answers the last change.
         boolean historyPending = false;
+        Authorship authorship = Authorship.NONE;
+        if (!page.generated()) {
+            try {
+                authorship = history.authorship(revision, page.sourcePath());
+            } catch (HistoryPendingException e) {
+                historyPending = true;
+            }
+        }
+        CommitRef updated = null;
         try {
             updated = updated(revision, page);
         } catch (HistoryPendingException e) {
-            updated = null;
             historyPending = true;
         }
-        Authorship authorship = page.generated() ? Authorship.NONE : history.authorship(revision, page.sourcePath());
-        historyPending |= !authorship.known();
         return assemble(site, page, page.info(), html, toc, page.blobId(), updated, authorship, problems,
                 historyPending);
     }

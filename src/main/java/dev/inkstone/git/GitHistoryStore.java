@@ -301,7 +301,7 @@ public final class GitHistoryStore implements HistoryStore {
                         () -> fromWalk(new HistoryCursor(key.commit(), null, key.file()), Integer.MAX_VALUE,
                                 walkCommits).items())));
             } catch (PathWalk.BudgetExceeded e) {
-                return Authorship.PENDING;
+                throw new HistoryPendingException(file);
             }
         } else {
             String cursor = null;

@@ -20,7 +20,7 @@ public final class ResponseCache {
             .build();
 
     public CachedResponse get(Revision revision, String key, Supplier<Object> answer) {
-        return entries.get(revision.commit() + '\u0000' + key, ignored -> CachedResponse.json(answer.get()));
+        return get(revision, key, answer, value -> true);
     }
 
     /**
