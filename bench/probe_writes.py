@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Where a commit's CPU goes: one Inkstone on a generated repository, N writers on distinct pages in phases of 10 s,
+and per phase the commits/s, p50, the server's CPU per commit and the CPU of its JIT compiler threads (from
+/proc/PID/task). Reuses bench.py's servers, flags and writers.
+
+    python3 bench/probe_writes.py [--pages 1000 --commits 2000] [--writers 1] [--phases 5] [--flag -XX:...]
+
+--flag adds a JVM flag (repeatable): e.g. -XX:TieredStopAtLevel=1 (C1 only), -XX:+PrintCompilation, or
+-XX:StartFlightRecording=filename=w.jfr,settings=profile for bench/jfr_top.py. Uses target/inkstone.jar.
+"""
+import argparse
+import os
+import re
+import shutil
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench  # noqa: E402
+
+
+def threads(pid):
+    """CPU seconds by thread name (digits folded, except the compiler threads C1/C2)."""
+    out = {}
+    for tid in os.listdir("/proc/%d/task" % pid):
+        try:
+            raw = open("/proc/%d/task/%s/stat" % (pid, tid)).read()
+        except OSError:
+            continue
+        name = raw[raw.index("(") + 1:raw.rindex(")")]
+        name = name if "Compiler" in name else re.sub(r"\d+", "N", name)
+        fields = raw.rsplit(")", 1)[1].split()
+        out[name] = out.get(name, 0) + (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return out
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--pages", type=int, default=1000)
+    p.add_argument("--commits", type=int, default=2000)
+    p.add_argument("--writers", type=int, default=1)
+    p.add_argument("--phases", type=int, default=5)
+    p.add_argument("--seconds", type=float, default=10)
+    p.add_argument("--flag", action="append", default=[])
+    p.add_argument("--jar", default=os.path.join(bench.ROOT, "target", "inkstone.jar"))
+    args = p.parse_args()
+    bench.JVM_FLAGS.extend(args.flag)
+    run = os.path.join(bench.WORK, "probe-writes")
+    shutil.rmtree(run, ignore_errors=True)
+    os.makedirs(run)
+    source, _ = bench.generate(args.pages, args.commits)
+    facts = bench.Facts(source)
+    data = os.path.join(run, "data")
+    token = bench.user_token(args.jar, data)
+    repo = bench.clone(source, os.path.join(run, "repo.git"))
+    ink = bench.Inkstone(args.jar, repo, data, run)
+    try:
+        print("flags:", " ".join(bench.JVM_FLAGS))
+        print("start to ready (health / nav), s:", ink.ready())
+        ink.background_done()
+        pid = ink.proc.proc.pid
+        pages = [bench.page_path(f) for f in facts.leaves[-(args.writers + 100):-100]]
+        writer, clients = bench.inkstone_writer(ink.port, token, "distinct", pages)
+        for phase in range(args.phases):
+            before = threads(pid)
+            res = bench.Writers(args.writers, args.seconds, writer).run()
+            after = threads(pid)
+            commits = res["rps"] * args.seconds
+            cpu = sum(after.values()) - sum(before.values())
+
+            def spent(name):
+                return after.get(name, 0) - before.get(name, 0)
+            print("phase %d: %.1f commits/s, p50 %.1f ms, server CPU %.1f ms per commit, C2 %.2f s, C1 %.2f s, "
+                  "outcomes %s" % (phase, res["rps"], res["p50"] or 0, cpu / max(commits, 1) * 1000,
+                                   spent("C2 CompilerThre"), spent("C1 CompilerThre"), res["outcomes"]), flush=True)
+        for client in clients.values():
+            client.close()
+    finally:
+        ink.stop()
+
+
+if __name__ == "__main__":
+    main()
