@@ -99,19 +99,21 @@ public final class SiteBuilder {
         if (!delta.removed().isEmpty()) {
             return Optional.empty();
         }
-        Map<String, TreeEntry> files = new LinkedHashMap<>(base.files());
-        Map<String, SitePage> pages = new HashMap<>(base.pages());
+        // Only the replaced entries are collected; the new site's maps overlay them on the base's (OverlayMap).
+        Map<String, TreeEntry> files = new HashMap<>();
+        Map<String, SitePage> pages = new HashMap<>();
         Set<String> rewritten = new HashSet<>();
         Set<String> resort = new HashSet<>();
         List<Problem> added = new ArrayList<>();
         for (TreeEntry entry : delta.upserted()) {
             String file = Normalizer.normalize(entry.path(), Normalizer.Form.NFC);
-            TreeEntry old = files.get(file);
+            TreeEntry old = base.files().get(file);
             if (entry.kind() != TreeEntry.Kind.FILE || old == null || !old.path().equals(entry.path())) {
                 return Optional.empty();
             }
             files.put(file, entry);
-            SitePage page = entry.isMarkdown() ? pages.get(pagePathOf(file)) : null;
+            SitePage page = entry.isMarkdown() ? pages.getOrDefault(pagePathOf(file), base.pages().get(pagePathOf(file)))
+                    : null;
             if (page == null || !file.equals(page.sourcePath())) {
                 continue; // not Markdown, or shadowed by another file: nothing it says is shown
             }
@@ -120,25 +122,33 @@ public final class SiteBuilder {
             added.addAll(known.problems());
             List<Problem> problems = new ArrayList<>(known.problems());
             page.problems().stream().filter(p -> p.kind().equals(Problem.SHADOWED_PAGE)).forEach(problems::add);
-            pages.put(page.path(), new SitePage(page.path(), file, entry.blobId(), known.info(), page.parent(),
-                    page.children(), List.copyOf(problems)));
-            if (page.parent() != null && NAV_ORDER.compare(page, pages.get(page.path())) != 0) {
+            SitePage replaced = new SitePage(page.path(), file, entry.blobId(), known.info(), page.parent(),
+                    page.children(), List.copyOf(problems));
+            pages.put(page.path(), replaced);
+            if (page.parent() != null && NAV_ORDER.compare(page, replaced) != 0) {
                 resort.add(page.parent());
             }
         }
         for (String parentPath : resort) {
-            SitePage parent = pages.get(parentPath);
-            List<String> children = parent.children().stream().map(pages::get).sorted(NAV_ORDER)
+            SitePage parent = pages.getOrDefault(parentPath, base.pages().get(parentPath));
+            List<String> children = parent.children().stream()
+                    .map(child -> pages.getOrDefault(child, base.pages().get(child))).sorted(NAV_ORDER)
                     .map(SitePage::path).toList();
             pages.put(parentPath, new SitePage(parent.path(), parent.sourcePath(), parent.blobId(), parent.info(),
                     parent.parent(), children, parent.problems()));
         }
-        List<Problem> problems = new ArrayList<>(base.problems().size() + added.size());
-        base.problems().stream().filter(p -> !rewritten.contains(p.file())).forEach(problems::add);
-        problems.addAll(added);
-        // Both maps and the tree are fresh copies nobody else holds: wrapping them is enough.
-        return Optional.of(new Site(revision, Collections.unmodifiableMap(pages), Collections.unmodifiableMap(files),
-                sortedByFile(problems), Collections.unmodifiableList(tree)));
+        List<Problem> problems;
+        if (rewritten.isEmpty() || base.problems().isEmpty() && added.isEmpty()) {
+            problems = base.problems();
+        } else {
+            problems = new ArrayList<>(base.problems().size() + added.size());
+            base.problems().stream().filter(p -> !rewritten.contains(p.file())).forEach(problems::add);
+            problems.addAll(added);
+            problems = sortedByFile(problems);
+        }
+        // The tree is a fresh copy nobody else holds: wrapping it is enough.
+        return Optional.of(new Site(revision, OverlayMap.replacing(base.pages(), pages),
+                OverlayMap.replacing(base.files(), files), problems, Collections.unmodifiableList(tree)));
     }
 
     /** One canonical order (by file; a file's own problems keep their order), whichever way a site was made. */

@@ -52,6 +52,43 @@ class DerivedSiteTest {
         }
     }
 
+    /**
+     * A site large enough that derived sites share their base's maps (overlays) instead of copying them: a long run
+     * of edits to existing pages, titles and orders that reshuffle siblings, with an occasional new page that forces
+     * a full build in between, each compared with a site built from the whole tree.
+     */
+    @Test
+    void sitesDerivedByOverlaysEqualSitesBuiltFromTheWholeTree() throws Exception {
+        try (TestRepo repo = TestRepo.create(dir)) {
+            repo.write("index.md", "# Home\n");
+            for (int i = 0; i < 150; i++) {
+                repo.write("s" + i % 5 + "/p" + i + ".md", "---\ntitle: P" + i + "\n---\n\nbody " + i + "\n");
+            }
+            SiteService following = sites(repo);
+            following.site(revision(repo.commit("start")));
+            Random random = new Random(11);
+            int overlaid = 0;
+            for (int step = 0; step < 80; step++) {
+                int edits = 1 + random.nextInt(3);
+                for (int e = 0; e < edits; e++) {
+                    int i = random.nextInt(150);
+                    repo.write("s" + i % 5 + "/p" + i + ".md", "---\ntitle: T" + random.nextInt(20) + "\norder: "
+                            + random.nextInt(3) + "\n---\n\nstep " + step + "\n");
+                }
+                if (step % 25 == 24) {
+                    repo.write("s9/new" + step + ".md", "# New\n");
+                }
+                String commit = repo.commit("step " + step);
+                Site derived = following.site(revision(commit));
+                if (derived.pages().getClass().getSimpleName().equals("OverlayMap")) {
+                    overlaid++;
+                }
+                assertSame(derived, sites(repo).site(revision(commit)), "step " + step);
+            }
+            assertThat(overlaid).as("derived sites that shared their base").isGreaterThan(40);
+        }
+    }
+
     private static void mutate(TestRepo repo, Random random, List<String> files, int step) throws Exception {
         String folder = List.of("a", "b", "b/c", "d").get(random.nextInt(4));
         switch (random.nextInt(8)) {
