@@ -189,33 +189,82 @@ public final class GitHistoryStore implements HistoryStore {
     }
 
     private HistoryPage fromIndex(HistoryIndex index, HistoryCursor position, int limit) {
-        String path = position.path();
         int maxSeq = position.after() != null ? Integer.parseInt(position.after())
                 : index.seqOf(ObjectId.fromString(position.revision()));
         List<HistoryItem> items = new ArrayList<>();
-        while (items.size() < limit) {
+        IndexPosition stop = visitChanges(index, position.path(), maxSeq, (meta, kind, path, other) -> {
+            if (kind == HistoryIndex.RENAMED_TO) {
+                items.add(item(meta, "renamed", other, path));
+            } else if (kind == HistoryIndex.RENAMED_FROM) {
+                items.add(item(meta, "renamed", path, other));
+            } else {
+                items.add(item(meta, changeName(kind), path, null));
+            }
+            return items.size() < limit;
+        });
+        HistoryIndex.PathLog rest = index.log(stop.path());
+        boolean more = rest != null && rest.newestAtMost(stop.maxSeq()) >= 0;
+        return new HistoryPage(items, more
+                ? new HistoryCursor(position.revision(), String.valueOf(stop.maxSeq()), stop.path()).encode() : null);
+    }
+
+    /** One change of a path as the index records it; {@code other} is the rename's other name. */
+    @FunctionalInterface
+    private interface ChangeVisitor {
+        /** False to stop after this change. */
+        boolean visit(HistoryIndex.CommitMeta meta, byte kind, String path, String other);
+    }
+
+    /** Where a visit stopped: the path's name there (renames are followed) and the newest sequence left. */
+    private record IndexPosition(String path, int maxSeq) {
+    }
+
+    /** Visits a path's changes newest first from {@code maxSeq} down, following it back through renames. */
+    private static IndexPosition visitChanges(HistoryIndex index, String path, int maxSeq, ChangeVisitor visitor) {
+        while (true) {
             HistoryIndex.PathLog log = index.log(path);
             int at = log == null ? -1 : log.newestAtMost(maxSeq);
             if (at < 0) {
-                break;
+                return new IndexPosition(path, maxSeq);
             }
             int seq = log.seqs[at];
             byte kind = log.kinds[at];
-            HistoryIndex.CommitMeta meta = index.commit(seq);
-            if (kind == HistoryIndex.RENAMED_TO) {
-                items.add(item(meta, "renamed", log.others[at], path));
-            } else if (kind == HistoryIndex.RENAMED_FROM) {
-                items.add(item(meta, "renamed", path, log.others[at]));
+            String named = path;
+            if (kind == HistoryIndex.RENAMED_FROM) {
                 path = log.others[at];
-            } else if (kind != HistoryIndex.FOLDER) {
-                items.add(item(meta, changeName(kind), path, null));
             }
             maxSeq = seq - 1;
+            if (kind != HistoryIndex.FOLDER && !visitor.visit(index.commit(seq), kind, named, log.others[at])) {
+                return new IndexPosition(path, maxSeq);
+            }
         }
-        HistoryIndex.PathLog rest = index.log(path);
-        boolean more = rest != null && rest.newestAtMost(maxSeq) >= 0;
-        return new HistoryPage(items, more
-                ? new HistoryCursor(position.revision(), String.valueOf(maxSeq), path).encode() : null);
+    }
+
+    /**
+     * Authorship straight from the index's records, without making a history item (message, formatted date) per
+     * commit: a page edited thousands of times is read in microseconds per commit, and only its first is dated.
+     */
+    private static Authorship authorshipFromIndex(HistoryIndex index, Revision revision, String file) {
+        Map<String, int[]> commitsBy = new LinkedHashMap<>();
+        Map<String, Person> people = new LinkedHashMap<>();
+        HistoryIndex.CommitMeta[] first = new HistoryIndex.CommitMeta[1];
+        visitChanges(index, file, index.seqOf(ObjectId.fromString(revision.commit())), (meta, kind, path, other) -> {
+            String key = meta.authorName() + "\u0000" + meta.authorEmail();
+            commitsBy.computeIfAbsent(key, k -> new int[1])[0]++;
+            people.putIfAbsent(key, new Person(meta.authorName(), meta.authorEmail()));
+            first[0] = meta;
+            return true;
+        });
+        if (first[0] == null) {
+            return Authorship.NONE;
+        }
+        List<Authorship.Contributor> sorted = new ArrayList<>();
+        commitsBy.forEach((key, count) -> sorted.add(new Authorship.Contributor(people.get(key).name(),
+                people.get(key).email(), count[0])));
+        sorted.sort((a, b) -> Integer.compare(b.commits(), a.commits()));
+        HistoryIndex.CommitMeta oldest = first[0];
+        return new Authorship(new CommitRef(oldest.id().name(), date(oldest),
+                new Person(oldest.authorName(), oldest.authorEmail())), sorted);
     }
 
     /**
@@ -291,25 +340,20 @@ public final class GitHistoryStore implements HistoryStore {
 
     @Override
     public Authorship authorship(Revision revision, String file) {
-        List<HistoryItem> all = new ArrayList<>();
-        if (index(revision.commit()).isEmpty()) {
-            // One walk over the whole history, not one per page of 100; kept for the page's lastChange. Bounded:
-            // before the index is ready a page's first read must not walk 100,000 commits (seconds) for its
-            // creator; past the budget the answer is "not known yet" and is not kept.
-            try {
-                all.addAll(walked.get(new Walked(revision.commit(), file), key -> indexer.foreground(
-                        () -> fromWalk(new HistoryCursor(key.commit(), null, key.file()), Integer.MAX_VALUE,
-                                walkCommits).items())));
-            } catch (PathWalk.BudgetExceeded e) {
-                throw new HistoryPendingException(file);
-            }
-        } else {
-            String cursor = null;
-            do {
-                HistoryPage page = fileHistory(revision, file, 100, cursor);
-                all.addAll(page.items());
-                cursor = page.next();
-            } while (cursor != null);
+        Optional<HistoryIndex> index = index(revision.commit());
+        if (index.isPresent()) {
+            return authorshipFromIndex(index.get(), revision, file);
+        }
+        // One walk over the whole history, not one per page of 100; kept for the page's lastChange. Bounded:
+        // before the index is ready a page's first read must not walk 100,000 commits (seconds) for its
+        // creator; past the budget the answer is "not known yet" and is not kept.
+        List<HistoryItem> all;
+        try {
+            all = walked.get(new Walked(revision.commit(), file), key -> indexer.foreground(
+                    () -> fromWalk(new HistoryCursor(key.commit(), null, key.file()), Integer.MAX_VALUE,
+                            walkCommits).items()));
+        } catch (PathWalk.BudgetExceeded e) {
+            throw new HistoryPendingException(file);
         }
         if (all.isEmpty()) {
             return Authorship.NONE;

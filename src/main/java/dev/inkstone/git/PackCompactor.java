@@ -36,8 +36,8 @@ import java.util.Map;
  * few times at most, and the cost of a merge is proportional to what was written since. It runs on the writer
  * thread between batches: no other writer can
  * add packs meanwhile. The new pack and its index are fsynced and in place before any old pack is deleted, so every
- * object is in a durable pack at every moment; readers that had an old pack open keep reading it (POSIX unlink), and
- * JGit rescans the directory when a pack it knew has gone.
+ * object is in a durable pack at every moment, and the merged pack is in JGit's list (first) before any old pack is
+ * deleted; a reader that was in the middle of an old pack keeps reading it (POSIX unlink).
  */
 final class PackCompactor {
 
@@ -79,31 +79,32 @@ final class PackCompactor {
         }
         int factor = writesWaiting ? BUSY_FACTOR : 1;
         if (tiny.size() >= TINY_PACKS_BEFORE_MERGE * factor) {
-            merge(objects.getPackDirectory().toPath(), tiny);
+            merge(objects, tiny);
             return tiny.size();
         }
         if (small.size() >= SMALL_PACKS_BEFORE_MERGE * factor) {
-            merge(objects.getPackDirectory().toPath(), small);
+            merge(objects, small);
             return small.size();
         }
         return 0;
     }
 
-    private void merge(Path directory, List<Pack> packs) throws IOException {
+    private void merge(ObjectDirectory objects, List<Pack> packs) throws IOException {
         long started = System.nanoTime();
-        Map<ObjectId, Integer> objects = new LinkedHashMap<>();
+        Path directory = objects.getPackDirectory().toPath();
+        Map<ObjectId, Integer> types = new LinkedHashMap<>();
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             for (Pack pack : packs) {
                 PackIndex index = pack.getIndex();
                 for (PackIndex.MutableEntry entry : index) {
                     ObjectId id = entry.toObjectId();
-                    if (!objects.containsKey(id)) {
-                        objects.put(id, reader.open(id).getType());
+                    if (!types.containsKey(id)) {
+                        types.put(id, reader.open(id).getType());
                     }
                 }
             }
-            List<RevObject> list = new ArrayList<>(objects.size());
-            objects.forEach((id, type) -> list.add(walk.lookupAny(id, type)));
+            List<RevObject> list = new ArrayList<>(types.size());
+            types.forEach((id, type) -> list.add(walk.lookupAny(id, type)));
             PackConfig config = new PackConfig(repository);
             config.setCompressionLevel(1);
             try (PackWriter writer = new PackWriter(config, reader)) {
@@ -128,6 +129,11 @@ final class PackCompactor {
                     Files.move(indexTemp, indexFile, StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
                     Durability.syncDirectory(directory);
+                    // JGit finds a new pack only when a lookup misses, so readers would go on looking in the old
+                    // packs, and each one whose file is closed by then fails as "corrupt" before JGit retries.
+                    // Listed first (JGit puts an opened pack at the head), the merged pack answers every lookup of
+                    // what the old ones held before any of them is deleted.
+                    objects.openPack(packFile.toFile());
                     for (Pack pack : packs) {
                         Path old = pack.getPackFile().toPath();
                         if (old.equals(packFile)) {
@@ -140,13 +146,15 @@ final class PackCompactor {
                         }
                     }
                     Durability.syncDirectory(directory);
+                    // Listing the packs makes JGit rescan the changed directory and drop the deleted ones now.
+                    objects.getPacks();
                 } finally {
                     Files.deleteIfExists(packTemp);
                     Files.deleteIfExists(indexTemp);
                 }
             }
         }
-        LOG.info("merged {} packs ({} objects) in {} ms", packs.size(), objects.size(),
+        LOG.info("merged {} packs ({} objects) in {} ms", packs.size(), types.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -105,6 +105,29 @@ class HistoryIndexTest {
     }
 
     @Test
+    void authorshipFromTheIndexEqualsAuthorshipFromAWalk() {
+        org.eclipse.jgit.lib.PersonIdent bob = new org.eclipse.jgit.lib.PersonIdent("Bob", "bob@example.com");
+        for (int i = 0; i < 3; i++) {
+            repo.write("guide/a.md", "# A\n\nby Bob " + i + "\n");
+            repo.commitAs(bob, "bob " + i);
+        }
+        repo.write("index.md", "# Home\n\nby Bob\n");
+        repo.commitAs(bob, "bob home");
+        GitHistoryStore walk = new GitHistoryStore(repo.repository(), "main", data.resolve("unused.idx"), false);
+        GitHistoryStore index = indexed(data.resolve("h.idx"));
+        for (Revision revision : List.of(tip(), new Revision(repo.git("rev-parse", "main~10"), true))) {
+            for (String file : List.of("guide/a.md", "index.md", "docs/b.md", "docs/a.md", "missing.md")) {
+                assertThat(index.authorship(revision, file)).as(file + " at " + revision.commit())
+                        .isEqualTo(walk.authorship(revision, file));
+            }
+        }
+        var authorship = index.authorship(tip(), "guide/a.md");
+        assertThat(authorship.contributors()).extracting(c -> c.name() + ":" + c.commits())
+                .containsExactly("Alice Author:28", "Bob:3", "Carol Cli:1");
+        assertThat(authorship.created().commit()).isEqualTo(repo.git("rev-list", "--max-parents=0", "main"));
+    }
+
+    @Test
     void indexAdvancesWithNewCommitsAndIsReusedAfterARestart() throws Exception {
         Path file = data.resolve("h.idx");
         GitHistoryStore first = indexed(file);

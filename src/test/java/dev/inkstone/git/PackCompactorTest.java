@@ -108,6 +108,9 @@ class PackCompactorTest {
             assertThat(packCount()).isEqualTo(packs);
             assertThat(compactor.compactIfNeeded(false)).isEqualTo(packs);
             assertThat(packCount()).isEqualTo(1);
+            // JGit's own list has the merged pack, and none of the deleted ones a reader would fail on.
+            assertThat(objects.getPacks()).hasSize(1)
+                    .allSatisfy(pack -> assertThat(pack.getPackFile()).exists());
             for (ObjectId blob : blobs) {
                 assertThat(repo.repository().getObjectDatabase().has(blob)).isTrue();
             }
