@@ -78,6 +78,7 @@ public final class GitHistoryStore implements HistoryStore {
     private record Walked(String commit, String file) {
     }
 
+    private final IndexedAuthorship indexedAuthorship = new IndexedAuthorship();
     private final Cache<WalkedPage, HistoryPage> walkedPages = Caffeine.newBuilder().maximumSize(1024).build();
 
     private record WalkedPage(HistoryCursor position, int limit) {
@@ -192,7 +193,8 @@ public final class GitHistoryStore implements HistoryStore {
         int maxSeq = position.after() != null ? Integer.parseInt(position.after())
                 : index.seqOf(ObjectId.fromString(position.revision()));
         List<HistoryItem> items = new ArrayList<>();
-        IndexPosition stop = visitChanges(index, position.path(), maxSeq, (meta, kind, path, other) -> {
+        HistoryIndex.Position stop = index.visitChanges(position.path(), maxSeq, (seq, kind, path, other) -> {
+            HistoryIndex.CommitMeta meta = index.commit(seq);
             if (kind == HistoryIndex.RENAMED_TO) {
                 items.add(item(meta, "renamed", other, path));
             } else if (kind == HistoryIndex.RENAMED_FROM) {
@@ -206,65 +208,6 @@ public final class GitHistoryStore implements HistoryStore {
         boolean more = rest != null && rest.newestAtMost(stop.maxSeq()) >= 0;
         return new HistoryPage(items, more
                 ? new HistoryCursor(position.revision(), String.valueOf(stop.maxSeq()), stop.path()).encode() : null);
-    }
-
-    /** One change of a path as the index records it; {@code other} is the rename's other name. */
-    @FunctionalInterface
-    private interface ChangeVisitor {
-        /** False to stop after this change. */
-        boolean visit(HistoryIndex.CommitMeta meta, byte kind, String path, String other);
-    }
-
-    /** Where a visit stopped: the path's name there (renames are followed) and the newest sequence left. */
-    private record IndexPosition(String path, int maxSeq) {
-    }
-
-    /** Visits a path's changes newest first from {@code maxSeq} down, following it back through renames. */
-    private static IndexPosition visitChanges(HistoryIndex index, String path, int maxSeq, ChangeVisitor visitor) {
-        while (true) {
-            HistoryIndex.PathLog log = index.log(path);
-            int at = log == null ? -1 : log.newestAtMost(maxSeq);
-            if (at < 0) {
-                return new IndexPosition(path, maxSeq);
-            }
-            int seq = log.seqs[at];
-            byte kind = log.kinds[at];
-            String named = path;
-            if (kind == HistoryIndex.RENAMED_FROM) {
-                path = log.others[at];
-            }
-            maxSeq = seq - 1;
-            if (kind != HistoryIndex.FOLDER && !visitor.visit(index.commit(seq), kind, named, log.others[at])) {
-                return new IndexPosition(path, maxSeq);
-            }
-        }
-    }
-
-    /**
-     * Authorship straight from the index's records, without making a history item (message, formatted date) per
-     * commit: a page edited thousands of times is read in microseconds per commit, and only its first is dated.
-     */
-    private static Authorship authorshipFromIndex(HistoryIndex index, Revision revision, String file) {
-        Map<String, int[]> commitsBy = new LinkedHashMap<>();
-        Map<String, Person> people = new LinkedHashMap<>();
-        HistoryIndex.CommitMeta[] first = new HistoryIndex.CommitMeta[1];
-        visitChanges(index, file, index.seqOf(ObjectId.fromString(revision.commit())), (meta, kind, path, other) -> {
-            String key = meta.authorName() + "\u0000" + meta.authorEmail();
-            commitsBy.computeIfAbsent(key, k -> new int[1])[0]++;
-            people.putIfAbsent(key, new Person(meta.authorName(), meta.authorEmail()));
-            first[0] = meta;
-            return true;
-        });
-        if (first[0] == null) {
-            return Authorship.NONE;
-        }
-        List<Authorship.Contributor> sorted = new ArrayList<>();
-        commitsBy.forEach((key, count) -> sorted.add(new Authorship.Contributor(people.get(key).name(),
-                people.get(key).email(), count[0])));
-        sorted.sort((a, b) -> Integer.compare(b.commits(), a.commits()));
-        HistoryIndex.CommitMeta oldest = first[0];
-        return new Authorship(new CommitRef(oldest.id().name(), date(oldest),
-                new Person(oldest.authorName(), oldest.authorEmail())), sorted);
     }
 
     /**
@@ -342,7 +285,7 @@ public final class GitHistoryStore implements HistoryStore {
     public Authorship authorship(Revision revision, String file) {
         Optional<HistoryIndex> index = index(revision.commit());
         if (index.isPresent()) {
-            return authorshipFromIndex(index.get(), revision, file);
+            return indexedAuthorship.of(index.get(), index.get().seqOf(ObjectId.fromString(revision.commit())), file);
         }
         // One walk over the whole history, not one per page of 100; kept for the page's lastChange. Bounded:
         // before the index is ready a page's first read must not walk 100,000 commits (seconds) for its

@@ -97,6 +97,41 @@ final class HistoryIndex {
         return paths.get(path);
     }
 
+    /** One change of a path as the index records it; {@code other} is the rename's other name. */
+    @FunctionalInterface
+    interface ChangeVisitor {
+        /** False to stop after this change. */
+        boolean visit(int seq, byte kind, String path, String other);
+    }
+
+    /** Where a visit stopped: the path's name there (renames are followed) and the newest sequence left. */
+    record Position(String path, int maxSeq) {
+    }
+
+    /**
+     * Visits a path's changes (not {@link #FOLDER} entries) newest first from {@code maxSeq} down, following the
+     * file back through renames.
+     */
+    Position visitChanges(String path, int maxSeq, ChangeVisitor visitor) {
+        while (true) {
+            PathLog log = paths.get(path);
+            int at = log == null ? -1 : log.newestAtMost(maxSeq);
+            if (at < 0) {
+                return new Position(path, maxSeq);
+            }
+            int seq = log.seqs[at];
+            byte kind = log.kinds[at];
+            String named = path;
+            if (kind == RENAMED_FROM) {
+                path = log.others[at];
+            }
+            maxSeq = seq - 1;
+            if (kind != FOLDER && !visitor.visit(seq, kind, named, log.others[at])) {
+                return new Position(path, maxSeq);
+            }
+        }
+    }
+
     /** Appends a commit (newer than all indexed ones) and returns its sequence number. */
     int append(CommitMeta meta, boolean merge) {
         int seq = commits.size();

@@ -121,9 +121,24 @@ class HistoryIndexTest {
                         .isEqualTo(walk.authorship(revision, file));
             }
         }
+        // Oldest first, so each answer extends the one before (IndexedAuthorship), then a rename and more edits.
+        for (int back = 14; back >= 0; back--) {
+            Revision revision = new Revision(repo.git("rev-parse", "main~" + back), true);
+            assertThat(index.authorship(revision, "guide/a.md")).as("main~" + back)
+                    .isEqualTo(walk.authorship(revision, "guide/a.md"));
+        }
+        repo.git("mv", "guide/a.md", "guide/renamed.md");
+        repo.git("commit", "-q", "-m", "rename again");
+        repo.write("guide/renamed.md", "# A\n\nafter the rename\n");
+        repo.commitAs(bob, "bob after rename");
+        for (String file : List.of("guide/renamed.md", "guide/a.md")) {
+            assertThat(index.authorship(tip(), file)).as(file).isEqualTo(walk.authorship(tip(), file));
+        }
+        assertThat(index.authorship(tip(), "guide/renamed.md").contributors()).extracting(c -> c.name() + ":" + c.commits())
+                .containsExactly("Alice Author:28", "Bob:4", "Carol Cli:2");
         var authorship = index.authorship(tip(), "guide/a.md");
         assertThat(authorship.contributors()).extracting(c -> c.name() + ":" + c.commits())
-                .containsExactly("Alice Author:28", "Bob:3", "Carol Cli:1");
+                .containsExactly("Alice Author:28", "Bob:3", "Carol Cli:2");
         assertThat(authorship.created().commit()).isEqualTo(repo.git("rev-list", "--max-parents=0", "main"));
     }
 

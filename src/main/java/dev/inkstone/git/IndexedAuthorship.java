@@ -1,0 +1,83 @@
+package dev.inkstone.git;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.inkstone.content.Authorship;
+import dev.inkstone.content.CommitRef;
+import dev.inkstone.content.Person;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A file's authorship (its first commit, everyone who changed it) from the history index, kept per (path, newest
+ * change) and extended incrementally: after an edit only the commits since the last known authorship are counted.
+ * A page saved 10,000 times would otherwise count 10,000 commits for every answer that shows its authors (every
+ * {@code PUT} answers with the page): measured as 8 % of a commit's CPU when 8 writers kept editing their pages.
+ *
+ * <p>Contributors are in the order a full count gives: most commits first, ties by most recent contribution.
+ */
+final class IndexedAuthorship {
+
+    /** Contributors in the order they were first met walking back from the newest change, with their counts. */
+    private record Tally(List<Person> people, List<Integer> commits, HistoryIndex.CommitMeta first) {
+    }
+
+    /** Sequence numbers belong to one index: a rebuilt index is a new object, and its entries new keys. */
+    private record Key(HistoryIndex index, String path, int seq) {
+    }
+
+    private final Cache<Key, Tally> tallies = Caffeine.newBuilder().maximumSize(4096).build();
+
+    /** The authorship of {@code file} as of the commit with sequence number {@code maxSeq}. */
+    Authorship of(HistoryIndex index, int maxSeq, String file) {
+        Map<Person, int[]> counts = new LinkedHashMap<>();
+        HistoryIndex.CommitMeta[] first = new HistoryIndex.CommitMeta[1];
+        Tally[] older = new Tally[1];
+        int[] newest = {-1};
+        index.visitChanges(file, maxSeq, (seq, kind, path, other) -> {
+            if (newest[0] < 0) {
+                newest[0] = seq;
+            }
+            Tally known = tallies.getIfPresent(new Key(index, path, seq));
+            if (known != null) {
+                older[0] = known;
+                return false;
+            }
+            HistoryIndex.CommitMeta meta = index.commit(seq);
+            counts.computeIfAbsent(new Person(meta.authorName(), meta.authorEmail()), p -> new int[1])[0]++;
+            first[0] = meta;
+            return true;
+        });
+        if (newest[0] < 0) {
+            return Authorship.NONE;
+        }
+        if (older[0] != null) {
+            List<Person> people = older[0].people();
+            for (int i = 0; i < people.size(); i++) {
+                counts.computeIfAbsent(people.get(i), p -> new int[1])[0] += older[0].commits().get(i);
+            }
+            first[0] = older[0].first();
+        }
+        List<Person> people = new ArrayList<>(counts.keySet());
+        List<Integer> commits = people.stream().map(person -> counts.get(person)[0]).toList();
+        Tally tally = new Tally(List.copyOf(people), commits, first[0]);
+        tallies.put(new Key(index, file, newest[0]), tally);
+        return authorship(tally);
+    }
+
+    private static Authorship authorship(Tally tally) {
+        List<Authorship.Contributor> contributors = new ArrayList<>();
+        for (int i = 0; i < tally.people().size(); i++) {
+            Person person = tally.people().get(i);
+            contributors.add(new Authorship.Contributor(person.name(), person.email(), tally.commits().get(i)));
+        }
+        // Stable: equal counts keep the order of first appearance, newest first.
+        contributors.sort((a, b) -> Integer.compare(b.commits(), a.commits()));
+        HistoryIndex.CommitMeta first = tally.first();
+        return new Authorship(new CommitRef(first.id().name(), GitHistoryStore.date(first),
+                new Person(first.authorName(), first.authorEmail())), contributors);
+    }
+}
