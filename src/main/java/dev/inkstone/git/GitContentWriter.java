@@ -4,6 +4,7 @@ import dev.inkstone.content.CommitInfo;
 import dev.inkstone.content.CommitOutcome;
 import dev.inkstone.content.CommitRequest;
 import dev.inkstone.content.ContentWriter;
+import org.eclipse.jgit.events.RefsChangedEvent;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.lib.CommitBuilder;
@@ -187,6 +188,8 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
                         throw new IOException("could not move " + refName + ": " + result);
                     }
                     Durability.syncRefDirectory(repository, refName);
+                    // Ends every BranchTip's trust window in this process before anyone is answered.
+                    repository.fireEvent(new RefsChangedEvent());
                     String newTip = current.name();
                     workingTree.followLater(tip, current);
                     listeners.forEach(listener -> listener.accept(newTip));

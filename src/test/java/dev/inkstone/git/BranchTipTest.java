@@ -1,10 +1,20 @@
 package dev.inkstone.git;
 
+import dev.inkstone.content.Change;
+import dev.inkstone.content.CommitRequest;
+import dev.inkstone.content.Guard;
+import dev.inkstone.content.Person;
 import dev.inkstone.testing.TestRepo;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The remembered branch tip never answers a stale commit: commits made with the {@code git} CLI in quick succession
  * (within one file-system timestamp tick, where a size-and-time check alone would be fooled: a loose ref is always
  * 41 bytes), with the branch moving between a loose ref and {@code packed-refs} and back, are each seen by the very
- * next resolve.
+ * next resolve once the trust window (a millisecond) has passed; a commit made in this process ends the window at once.
  */
 class BranchTipTest {
 
@@ -38,6 +48,36 @@ class BranchTipTest {
                         .isEqualTo(repo.git("rev-parse", "main").strip());
                 // Asked again at once: the remembered answer is the same.
                 assertThat(store.resolve(null).commit()).isEqualTo(repo.git("rev-parse", "main").strip());
+            }
+        }
+    }
+
+    @Test
+    void aCommitInThisProcessEndsTheTrustWindowAtOnce() throws Exception {
+        try (TestRepo repo = TestRepo.create(dir)) {
+            repo.write("index.md", "# Home\n").commit("start");
+            BranchTip tip = new BranchTip(repo.repository(), "main", TimeUnit.HOURS.toNanos(1));
+            String start = repo.git("rev-parse", "main").strip();
+            assertThat(tip.id()).contains(ObjectId.fromString(start));
+
+            // Within the window the files are not looked at: a CLI commit is not seen yet.
+            repo.write("index.md", "# Home by CLI\n");
+            repo.git("add", "index.md");
+            repo.git("-c", "user.name=Cli", "-c", "user.email=cli@example.com", "commit", "-q", "-m", "cli");
+            assertThat(tip.id()).contains(ObjectId.fromString(start));
+
+            // A commit through the writer fires the refs-changed event: seen at once, with the CLI commit under it.
+            GitContentWriter writer = new GitContentWriter(repo.repository(), "main",
+                    new PersonIdent("Inkstone", "inkstone@localhost"), Clock.systemUTC());
+            try {
+                String written = writer.commit(new CommitRequest(List.of(new Change.Put("a.md",
+                        "# A\n".getBytes(StandardCharsets.UTF_8), true, Guard.NONE)), "api",
+                        new Person("Ann", "ann@example.com"), null)).commit().sha();
+                assertThat(tip.id()).contains(ObjectId.fromString(written));
+                assertThat(repo.git("rev-parse", written + "~1").strip())
+                        .isEqualTo(repo.git("log", "-1", "--format=%H", "--grep=cli").strip());
+            } finally {
+                writer.close();
             }
         }
     }
