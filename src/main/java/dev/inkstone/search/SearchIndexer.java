@@ -161,14 +161,19 @@ final class SearchIndexer implements AutoCloseable {
         }
         try {
             via.execute(() -> {
-                // An advance re-reads the tip, so one queued behind a running one is enough; builds never repeat.
-                if (queued == advanceQueued) {
+                // An advance re-reads the tip, so one queued behind a running one is enough: its flag clears as it
+                // starts, and is then the flag of the next one (clearing it again at the end let a second one queue,
+                // and under a stream of commits updates ran back to back). Builds and commits never repeat.
+                boolean advance = queued == advanceQueued;
+                if (advance) {
                     queued.set(false);
                 }
                 try {
                     runLocked(work, queued == buildQueued);
                 } finally {
-                    queued.set(false);
+                    if (!advance) {
+                        queued.set(false);
+                    }
                 }
             });
         } catch (RejectedExecutionException e) {

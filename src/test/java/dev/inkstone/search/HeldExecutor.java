@@ -25,6 +25,14 @@ public final class HeldExecutor implements Executor {
         }
     }
 
+    /** Runs the oldest queued task on the calling thread; what it queues stays queued. */
+    public void runOne() {
+        Runnable task = next();
+        if (task != null) {
+            task.run();
+        }
+    }
+
     private synchronized Runnable next() {
         return tasks.poll();
     }
