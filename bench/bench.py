@@ -55,7 +55,7 @@ MODES = {
         (100, 200, {"start"}),
         (1000, 2000, {"start", "reads", "writes", "peers"}),
     ]),
-    "full": dict(rounds=5, seconds=4, warmup=3, write_warmup=30, nav_conns=(1, 16, 64), sizes=[
+    "full": dict(rounds=5, seconds=4, warmup=3, write_warmup=90, nav_conns=(1, 16, 64), sizes=[
         (100, 200, {"start", "reads16"}),
         (1000, 2000, {"start", "reads", "writes", "peers"}),
         (1000, 1000, {"reads16"}),
@@ -932,8 +932,9 @@ def run_writes(size, facts, jar, tools, decap_js, cfg, run_dir, results):
             for n in (1, 8):
                 writers[("gollum", "distinct", n)] = fn
         # Warm-up, the same time for every server: half with one writer, half with eight. A JVM's C2 compiler
-        # takes tens of seconds of writes to settle (profiled: 80 s of one writer before compile time fell below
-        # 10 % of a core), so a short warm-up measured the compiler more than the commit path.
+        # takes tens of seconds of writes to settle (probe_writes.py: with 8 writers its threads used half a core
+        # for 100 s and under a tenth after 130 s), so a short warm-up measured the compiler more than the commit
+        # path; the full run gives every server 90 s.
         for key, fn in writers.items():
             if key[1] == "distinct" and key[2] in (1, 8):
                 Writers(key[2], cfg["write_warmup"] / 2, fn).run()
