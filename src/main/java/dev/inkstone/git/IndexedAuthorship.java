@@ -33,9 +33,19 @@ final class IndexedAuthorship {
     }
 
     private final Map<String, Known> newest = new ConcurrentHashMap<>();
+    /** The index the kept tallies belong to; when it is replaced (history rewritten) they all go with it. */
+    private volatile HistoryIndex owner;
 
     /** The authorship of {@code file} as of the commit with sequence number {@code maxSeq}. */
     Authorship of(HistoryIndex index, int maxSeq, String file) {
+        if (owner != index) {
+            synchronized (this) {
+                if (owner != index) {
+                    newest.clear();
+                    owner = index;
+                }
+            }
+        }
         Map<Person, int[]> counts = new LinkedHashMap<>();
         HistoryIndex.CommitMeta[] first = new HistoryIndex.CommitMeta[1];
         Tally[] older = new Tally[1];
@@ -67,6 +77,9 @@ final class IndexedAuthorship {
         List<Person> people = new ArrayList<>(counts.keySet());
         List<Integer> commits = people.stream().map(person -> counts.get(person)[0]).toList();
         Tally tally = new Tally(List.copyOf(people), commits, first[0]);
+        if (owner != index) {
+            return authorship(tally); // the index was replaced meanwhile: nothing of the old one is kept
+        }
         Known computed = new Known(index, latest[0], tally);
         // Only a newer change replaces what is kept: reading an old revision must not undo the incremental path.
         newest.merge(file, computed, (kept, fresh) -> kept.index() == index && kept.seq() >= fresh.seq() ? kept : fresh);
