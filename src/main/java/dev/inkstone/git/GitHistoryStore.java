@@ -325,7 +325,7 @@ public final class GitHistoryStore implements HistoryStore {
         if (at < 0) {
             return Optional.empty();
         }
-        HistoryIndex.CommitMeta meta = index.get().commit(log.seqs[at]);
+        HistoryIndex.CommitMeta meta = index.get().commit(log.seqAt(at));
         return Optional.of(new CommitRef(meta.id().name(), date(meta), new Person(meta.authorName(), meta.authorEmail())));
     }
 

@@ -8,15 +8,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-path history of a branch, built from one pass over its commits: for every file and folder, the commits
  * that changed it (oldest first, by sequence number) and how. Renames are recorded on both names. Appending the
- * commits of a moved branch costs work proportional to those commits. Not thread-safe: {@link HistoryIndexer}
- * guards it.
+ * commits of a moved branch costs work proportional to those commits. One writer at a time ({@link HistoryIndexer}
+ * appends under its lock); any number of readers meanwhile.
  */
 final class HistoryIndex {
 
@@ -38,14 +38,17 @@ final class HistoryIndex {
                       String message) {
     }
 
-    /** The log of one path: parallel arrays, ascending by sequence number. */
+    /**
+     * The log of one path: parallel arrays, ascending by sequence number. Appended to by the indexer while requests
+     * read it, so every access is synchronized (uncontended: one lock per path); an entry never changes once added.
+     */
     static final class PathLog {
-        int size;
-        int[] seqs = new int[4];
-        byte[] kinds = new byte[4];
-        String[] others = new String[4];
+        private int size;
+        private int[] seqs = new int[4];
+        private byte[] kinds = new byte[4];
+        private String[] others = new String[4];
 
-        void add(int seq, byte kind, String other) {
+        synchronized void add(int seq, byte kind, String other) {
             if (size == seqs.length) {
                 seqs = Arrays.copyOf(seqs, size * 2);
                 kinds = Arrays.copyOf(kinds, size * 2);
@@ -58,19 +61,37 @@ final class HistoryIndex {
         }
 
         /** Index of the newest entry with a sequence number at most {@code maxSeq}, or -1. */
-        int newestAtMost(int maxSeq) {
+        synchronized int newestAtMost(int maxSeq) {
             int found = Arrays.binarySearch(seqs, 0, size, maxSeq);
             if (found >= 0) {
                 return found;
             }
             return -found - 2;
         }
+
+        synchronized int size() {
+            return size;
+        }
+
+        synchronized int seqAt(int at) {
+            return seqs[at];
+        }
+
+        synchronized byte kindAt(int at) {
+            return kinds[at];
+        }
+
+        synchronized String otherAt(int at) {
+            return others[at];
+        }
     }
 
+    // Requests read while the indexer appends (under its lock). A request learns a sequence number from seqOf or a
+    // path's log, both published after the commit was appended, so the list holds it in the request's view too.
     private final List<CommitMeta> commits = new ArrayList<>();
-    private final Map<ObjectId, Integer> seqOf = new HashMap<>();
-    private final Map<String, PathLog> paths = new HashMap<>();
-    private boolean linear = true;
+    private final Map<ObjectId, Integer> seqOf = new ConcurrentHashMap<>();
+    private final Map<String, PathLog> paths = new ConcurrentHashMap<>();
+    private volatile boolean linear = true;
 
     int size() {
         return commits.size();
@@ -119,14 +140,15 @@ final class HistoryIndex {
             if (at < 0) {
                 return new Position(path, maxSeq);
             }
-            int seq = log.seqs[at];
-            byte kind = log.kinds[at];
+            int seq = log.seqAt(at);
+            byte kind = log.kindAt(at);
+            String other = log.otherAt(at);
             String named = path;
             if (kind == RENAMED_FROM) {
-                path = log.others[at];
+                path = other;
             }
             maxSeq = seq - 1;
-            if (kind != FOLDER && !visitor.visit(seq, kind, named, log.others[at])) {
+            if (kind != FOLDER && !visitor.visit(seq, kind, named, other)) {
                 return new Position(path, maxSeq);
             }
         }
@@ -166,11 +188,12 @@ final class HistoryIndex {
         for (Map.Entry<String, PathLog> entry : paths.entrySet()) {
             writeString(out, entry.getKey());
             PathLog log = entry.getValue();
-            out.writeInt(log.size);
-            for (int i = 0; i < log.size; i++) {
-                out.writeInt(log.seqs[i]);
-                out.writeByte(log.kinds[i]);
-                writeString(out, log.others[i] == null ? "" : log.others[i]);
+            int entries = log.size();
+            out.writeInt(entries);
+            for (int i = 0; i < entries; i++) {
+                out.writeInt(log.seqAt(i));
+                out.writeByte(log.kindAt(i));
+                writeString(out, log.otherAt(i) == null ? "" : log.otherAt(i));
             }
         }
         out.writeInt(MAGIC);
