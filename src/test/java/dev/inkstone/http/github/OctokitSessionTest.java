@@ -4,6 +4,7 @@ import dev.inkstone.auth.Role;
 import dev.inkstone.testing.TestRepo;
 import dev.inkstone.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real {@code @octokit/rest} client drives a scripted session ({@code src/test/node/octokit/session.mjs})
- * against the real server, on both mounts. {@code .ci/run} installs its Node packages with {@code npm ci}.
+ * against the real server, on both mounts. Its Node packages (pinned by {@code package-lock.json}) are installed with
+ * {@code npm ci} the first time, so {@code mvn -B verify} alone runs it on a fresh clone (Node 20+ and npm needed).
  */
 class OctokitSessionTest {
 
@@ -31,6 +33,18 @@ class OctokitSessionTest {
     Path dir;
     TestRepo repo;
     TestServer server;
+
+    /** Installs the client once per clone, as {@code .ci/run} does; a clear failure when npm is missing. */
+    @BeforeAll
+    static void installClient() throws Exception {
+        if (Files.isDirectory(SCRIPT_DIR.resolve("node_modules/@octokit/rest"))) {
+            return;
+        }
+        Process npm = new ProcessBuilder("npm", "ci", "--prefix", SCRIPT_DIR.toString(), "--no-audit", "--no-fund")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(npm.waitFor(300, TimeUnit.SECONDS)).as("npm ci took over 5 minutes").isTrue();
+        assertThat(npm.exitValue()).as("npm ci --prefix " + SCRIPT_DIR + " failed").isZero();
+    }
 
     @BeforeEach
     void setUp() {
