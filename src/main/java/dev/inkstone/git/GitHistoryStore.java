@@ -36,10 +36,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -301,17 +297,10 @@ public final class GitHistoryStore implements HistoryStore {
         if (all.isEmpty()) {
             return Authorship.NONE;
         }
+        Map<Person, Integer> commitsByAuthor = new LinkedHashMap<>();
+        all.forEach(item -> commitsByAuthor.merge(item.author(), 1, Integer::sum));
         HistoryItem first = all.get(all.size() - 1);
-        Map<String, Authorship.Contributor> contributors = new LinkedHashMap<>();
-        for (HistoryItem item : all) {
-            String key = item.author().name() + "\u0000" + item.author().email();
-            Authorship.Contributor known = contributors.get(key);
-            contributors.put(key, new Authorship.Contributor(item.author().name(), item.author().email(),
-                    known == null ? 1 : known.commits() + 1));
-        }
-        List<Authorship.Contributor> sorted = new ArrayList<>(contributors.values());
-        sorted.sort((a, b) -> Integer.compare(b.commits(), a.commits()));
-        return new Authorship(new CommitRef(first.commit(), first.date(), first.author()), sorted);
+        return Authorship.of(new CommitRef(first.commit(), first.date(), first.author()), commitsByAuthor);
     }
 
     @Override
@@ -325,8 +314,7 @@ public final class GitHistoryStore implements HistoryStore {
         if (at < 0) {
             return Optional.empty();
         }
-        HistoryIndex.CommitMeta meta = index.get().commit(log.seqAt(at));
-        return Optional.of(new CommitRef(meta.id().name(), date(meta), new Person(meta.authorName(), meta.authorEmail())));
+        return Optional.of(index.get().commit(log.seqAt(at)).ref());
     }
 
     /** The first commit a {@link PathWalk} finds changing the path (a file or a folder). */
@@ -514,8 +502,7 @@ public final class GitHistoryStore implements HistoryStore {
         HistoryIndex.CommitMeta meta = meta(commit);
         List<ChangedFile> files = CommitChanges.of(repository, reader, walk, commit).stream()
                 .map(GitHistoryStore::changed).toList();
-        return new CommitSummary(commit.name(), meta.message(), new Person(meta.authorName(), meta.authorEmail()),
-                date(meta), parents, files);
+        return new CommitSummary(commit.name(), meta.message(), meta.author(), meta.date(), parents, files);
     }
 
     private static ChangedFile changed(CommitChanges.FileChange change) {
@@ -529,14 +516,8 @@ public final class GitHistoryStore implements HistoryStore {
     }
 
     private static HistoryItem item(HistoryIndex.CommitMeta meta, String change, String path, String previousPath) {
-        return new HistoryItem(meta.id().name(), meta.message().stripTrailing(),
-                new Person(meta.authorName(), meta.authorEmail()), date(meta), change, path, previousPath);
-    }
-
-    static String date(HistoryIndex.CommitMeta meta) {
-        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(meta.epochSecond()),
-                        ZoneOffset.ofTotalSeconds(meta.offsetMinutes() * 60))
-                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return new HistoryItem(meta.id().name(), meta.message().stripTrailing(), meta.author(), meta.date(), change,
+                path, previousPath);
     }
 
     private static String changeName(byte kind) {

@@ -1,11 +1,17 @@
 package dev.inkstone.git;
 
+import dev.inkstone.content.CommitRef;
+import dev.inkstone.content.Person;
 import org.eclipse.jgit.lib.ObjectId;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +42,21 @@ final class HistoryIndex {
     /** One commit's metadata, as history items show it. */
     record CommitMeta(ObjectId id, long epochSecond, int offsetMinutes, String authorName, String authorEmail,
                       String message) {
+
+        Person author() {
+            return new Person(authorName, authorEmail);
+        }
+
+        /** The author date, RFC 3339 with the author's own offset, as {@link Commits#date} gives it. */
+        String date() {
+            return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond),
+                    ZoneOffset.ofTotalSeconds(offsetMinutes * 60)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        }
+
+        /** The commit as {@code git log} shows it, like {@link Commits#ref}. */
+        CommitRef ref() {
+            return new CommitRef(id.name(), date(), author());
+        }
     }
 
     /**
@@ -193,7 +214,8 @@ final class HistoryIndex {
             for (int i = 0; i < entries; i++) {
                 out.writeInt(log.seqAt(i));
                 out.writeByte(log.kindAt(i));
-                writeString(out, log.otherAt(i) == null ? "" : log.otherAt(i));
+                String other = log.otherAt(i);
+                writeString(out, other == null ? "" : other);
             }
         }
         out.writeInt(MAGIC);

@@ -1,12 +1,10 @@
 package dev.inkstone.git;
 
 import dev.inkstone.content.Authorship;
-import dev.inkstone.content.CommitRef;
 import dev.inkstone.content.Person;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,12 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class IndexedAuthorship {
 
-    /** Contributors in the order they were first met walking back from the newest change, with their counts. */
-    private record Tally(List<Person> people, List<Integer> commits, HistoryIndex.CommitMeta first) {
-    }
-
-    /** A path's tally as of its change {@code seq}; sequence numbers belong to one index (a rebuilt one is new). */
-    private record Known(HistoryIndex index, int seq, Tally tally) {
+    /**
+     * A path's authorship as of its change {@code seq}: each author's commits, in the order first met walking back
+     * from that change, and the oldest commit. Sequence numbers belong to one index (a rebuilt one is new).
+     */
+    private record Known(HistoryIndex index, int seq, Map<Person, Integer> commitsByAuthor,
+                         HistoryIndex.CommitMeta first) {
     }
 
     private final Map<String, Known> newest = new ConcurrentHashMap<>();
@@ -46,9 +44,9 @@ final class IndexedAuthorship {
                 }
             }
         }
-        Map<Person, int[]> counts = new LinkedHashMap<>();
+        Map<Person, Integer> commitsByAuthor = new LinkedHashMap<>();
         HistoryIndex.CommitMeta[] first = new HistoryIndex.CommitMeta[1];
-        Tally[] older = new Tally[1];
+        Known[] older = new Known[1];
         int[] latest = {-1};
         index.visitChanges(file, maxSeq, (seq, kind, path, other) -> {
             if (latest[0] < 0) {
@@ -56,11 +54,11 @@ final class IndexedAuthorship {
             }
             Known known = newest.get(path);
             if (known != null && known.seq() == seq && known.index() == index) {
-                older[0] = known.tally();
+                older[0] = known;
                 return false;
             }
             HistoryIndex.CommitMeta meta = index.commit(seq);
-            counts.computeIfAbsent(new Person(meta.authorName(), meta.authorEmail()), p -> new int[1])[0]++;
+            commitsByAuthor.merge(meta.author(), 1, Integer::sum);
             first[0] = meta;
             return true;
         });
@@ -68,34 +66,17 @@ final class IndexedAuthorship {
             return Authorship.NONE;
         }
         if (older[0] != null) {
-            List<Person> people = older[0].people();
-            for (int i = 0; i < people.size(); i++) {
-                counts.computeIfAbsent(people.get(i), p -> new int[1])[0] += older[0].commits().get(i);
-            }
+            older[0].commitsByAuthor()
+                    .forEach((person, commits) -> commitsByAuthor.merge(person, commits, Integer::sum));
             first[0] = older[0].first();
         }
-        List<Person> people = new ArrayList<>(counts.keySet());
-        List<Integer> commits = people.stream().map(person -> counts.get(person)[0]).toList();
-        Tally tally = new Tally(List.copyOf(people), commits, first[0]);
+        Authorship authorship = Authorship.of(first[0].ref(), commitsByAuthor);
         if (owner != index) {
-            return authorship(tally); // the index was replaced meanwhile: nothing of the old one is kept
+            return authorship; // the index was replaced meanwhile: nothing of the old one is kept
         }
-        Known computed = new Known(index, latest[0], tally);
+        Known computed = new Known(index, latest[0], Collections.unmodifiableMap(commitsByAuthor), first[0]);
         // Only a newer change replaces what is kept: reading an old revision must not undo the incremental path.
         newest.merge(file, computed, (kept, fresh) -> kept.index() == index && kept.seq() >= fresh.seq() ? kept : fresh);
-        return authorship(tally);
-    }
-
-    private static Authorship authorship(Tally tally) {
-        List<Authorship.Contributor> contributors = new ArrayList<>();
-        for (int i = 0; i < tally.people().size(); i++) {
-            Person person = tally.people().get(i);
-            contributors.add(new Authorship.Contributor(person.name(), person.email(), tally.commits().get(i)));
-        }
-        // Stable: equal counts keep the order of first appearance, newest first.
-        contributors.sort((a, b) -> Integer.compare(b.commits(), a.commits()));
-        HistoryIndex.CommitMeta first = tally.first();
-        return new Authorship(new CommitRef(first.id().name(), GitHistoryStore.date(first),
-                new Person(first.authorName(), first.authorEmail())), contributors);
+        return authorship;
     }
 }
