@@ -102,6 +102,7 @@ public final class SiteBuilder {
         // Only the replaced entries are collected; the new site's maps overlay them on the base's (OverlayMap).
         Map<String, TreeEntry> files = new HashMap<>();
         Map<String, SitePage> pages = new HashMap<>();
+        Function<String, SitePage> current = path -> pages.containsKey(path) ? pages.get(path) : base.pages().get(path);
         Set<String> rewritten = new HashSet<>();
         Set<String> resort = new HashSet<>();
         List<Problem> added = new ArrayList<>();
@@ -112,8 +113,7 @@ public final class SiteBuilder {
                 return Optional.empty();
             }
             files.put(file, entry);
-            SitePage page = entry.isMarkdown() ? pages.getOrDefault(pagePathOf(file), base.pages().get(pagePathOf(file)))
-                    : null;
+            SitePage page = entry.isMarkdown() ? current.apply(pagePathOf(file)) : null;
             if (page == null || !file.equals(page.sourcePath())) {
                 continue; // not Markdown, or shadowed by another file: nothing it says is shown
             }
@@ -130,9 +130,8 @@ public final class SiteBuilder {
             }
         }
         for (String parentPath : resort) {
-            SitePage parent = pages.getOrDefault(parentPath, base.pages().get(parentPath));
-            List<String> children = parent.children().stream()
-                    .map(child -> pages.getOrDefault(child, base.pages().get(child))).sorted(NAV_ORDER)
+            SitePage parent = current.apply(parentPath);
+            List<String> children = parent.children().stream().map(current).sorted(NAV_ORDER)
                     .map(SitePage::path).toList();
             pages.put(parentPath, new SitePage(parent.path(), parent.sourcePath(), parent.blobId(), parent.info(),
                     parent.parent(), children, parent.problems()));

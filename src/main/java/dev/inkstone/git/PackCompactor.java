@@ -34,10 +34,10 @@ import java.util.Map;
  * like a log-structured merge: many tiny packs into one small one, many small ones into one medium one; packs of
  * {@link #LARGE_PACK_BYTES} or more (a clone's pack, a large push) are never touched. So each object is rewritten a
  * few times at most, and the cost of a merge is proportional to what was written since. It runs on the writer
- * thread between batches: no other writer can
- * add packs meanwhile. The new pack and its index are fsynced and in place before any old pack is deleted, so every
- * object is in a durable pack at every moment, and the merged pack is in JGit's list (first) before any old pack is
- * deleted; a reader that was in the middle of an old pack keeps reading it (POSIX unlink).
+ * thread between batches: no other writer can add packs meanwhile. The new pack and its index are fsynced and in
+ * place, and in JGit's list (first), before any old pack is deleted: every object is in a durable pack at every
+ * moment, and lookups find it in the merged pack; a reader in the middle of an old pack keeps reading it (POSIX
+ * unlink).
  */
 final class PackCompactor {
 
