@@ -455,6 +455,27 @@ def generate(pages, commits):
         return repo, f.read().strip()
 
 
+def probe_parser(description):
+    """The options every probe script takes: the generated repository's size, extra JVM flags, the jar."""
+    p = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--pages", type=int, default=1000)
+    p.add_argument("--commits", type=int, default=2000)
+    p.add_argument("--flag", action="append", default=[], help="one more JVM flag (repeatable; write --flag=-XX:...)")
+    p.add_argument("--jar", default=os.path.join(ROOT, "target", "inkstone.jar"))
+    return p
+
+
+def probe_setup(args, name):
+    """For a probe script: adds its --flag values to JVM_FLAGS, empties bench/work/NAME, generates (or reuses) the
+    repository. Returns the run folder, the source repository and its facts."""
+    JVM_FLAGS.extend(args.flag)
+    run = os.path.join(WORK, name)
+    shutil.rmtree(run, ignore_errors=True)
+    os.makedirs(run)
+    source, _ = generate(args.pages, args.commits)
+    return run, source, Facts(source)
+
+
 def clone(source, dest, bare=True):
     shutil.rmtree(dest, ignore_errors=True)
     subprocess.run(["git", "clone", "-q", *(["--bare"] if bare else []), source, dest], env=GIT_ENV, check=True)

@@ -2,13 +2,11 @@
 """A cached page read, Inkstone beside the bare Javalin handler, with the same JVM flags plus any --flag: to see
 what a flag does to the read path's ratio and to both absolute rates. Interleaved rounds of wrk, medians.
 
-    python3 bench/probe_reads.py [--pages 1000 --commits 2000] [--rounds 3] [--flag -XX:TieredStopAtLevel=1]
+    python3 bench/probe_reads.py [--pages 1000 --commits 2000] [--rounds 3] [--flag=-XX:TieredStopAtLevel=1]
 
 Uses target/inkstone.jar and the BareJavalin class that bench/run compiles into bench/work/ceiling.
 """
-import argparse
 import os
-import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -16,20 +14,11 @@ import bench  # noqa: E402
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--pages", type=int, default=1000)
-    p.add_argument("--commits", type=int, default=2000)
+    p = bench.probe_parser(__doc__)
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--seconds", type=int, default=3)
-    p.add_argument("--flag", action="append", default=[])
-    p.add_argument("--jar", default=os.path.join(bench.ROOT, "target", "inkstone.jar"))
     args = p.parse_args()
-    bench.JVM_FLAGS.extend(args.flag)
-    run = os.path.join(bench.WORK, "probe-reads")
-    shutil.rmtree(run, ignore_errors=True)
-    os.makedirs(run)
-    source, _ = bench.generate(args.pages, args.commits)
-    facts = bench.Facts(source)
+    run, source, facts = bench.probe_setup(args, "probe-reads")
     repo = bench.clone(source, os.path.join(run, "repo.git"))
     ceiling = bench.compile_bare_javalin(args.jar)
     ink = bench.Inkstone(args.jar, repo, os.path.join(run, "data"), run)

@@ -3,15 +3,13 @@
 and per phase the commits/s, p50, the server's CPU per commit and the CPU of its JIT compiler threads (from
 /proc/PID/task). Reuses bench.py's servers, flags and writers.
 
-    python3 bench/probe_writes.py [--pages 1000 --commits 2000] [--writers 1] [--phases 5] [--flag -XX:...]
+    python3 bench/probe_writes.py [--pages 1000 --commits 2000] [--writers 1] [--phases 5] [--flag=-XX:...]
 
 --flag adds a JVM flag (repeatable): e.g. -XX:TieredStopAtLevel=1 (C1 only), -XX:+PrintCompilation, or
 -XX:StartFlightRecording=filename=w.jfr,settings=profile for bench/jfr_top.py. Uses target/inkstone.jar.
 """
-import argparse
 import os
 import re
-import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -34,21 +32,12 @@ def threads(pid):
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--pages", type=int, default=1000)
-    p.add_argument("--commits", type=int, default=2000)
+    p = bench.probe_parser(__doc__)
     p.add_argument("--writers", type=int, default=1)
     p.add_argument("--phases", type=int, default=5)
     p.add_argument("--seconds", type=float, default=10)
-    p.add_argument("--flag", action="append", default=[])
-    p.add_argument("--jar", default=os.path.join(bench.ROOT, "target", "inkstone.jar"))
     args = p.parse_args()
-    bench.JVM_FLAGS.extend(args.flag)
-    run = os.path.join(bench.WORK, "probe-writes")
-    shutil.rmtree(run, ignore_errors=True)
-    os.makedirs(run)
-    source, _ = bench.generate(args.pages, args.commits)
-    facts = bench.Facts(source)
+    run, source, facts = bench.probe_setup(args, "probe-writes")
     data = os.path.join(run, "data")
     token = bench.user_token(args.jar, data)
     repo = bench.clone(source, os.path.join(run, "repo.git"))
