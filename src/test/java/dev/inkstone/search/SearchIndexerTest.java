@@ -72,6 +72,14 @@ class SearchIndexerTest {
         }
     }
 
+    /** Started with background work held, the first build run: later work waits until the test runs it. */
+    private HeldExecutor startBuiltOnHeldExecutor() {
+        HeldExecutor executor = new HeldExecutor();
+        start(executor);
+        executor.runAll();
+        return executor;
+    }
+
     private void restart(Executor executor) throws Exception {
         search.close();
         start(executor);
@@ -205,9 +213,7 @@ class SearchIndexerTest {
 
     @Test
     void aBurstOfCommitsIsIndexedAsOneUpdateToTheNewestTip() {
-        HeldExecutor executor = new HeldExecutor();
-        start(executor);
-        executor.runAll();
+        HeldExecutor executor = startBuiltOnHeldExecutor();
         List<String> indexed = new ArrayList<>();
         search.onIndexed(indexed::add);
         for (int i = 0; i < 10; i++) {
@@ -230,9 +236,7 @@ class SearchIndexerTest {
      */
     @Test
     void commitsDuringAnUpdateQueueOneUpdateBehindIt() {
-        HeldExecutor executor = new HeldExecutor();
-        start(executor);
-        executor.runAll();
+        HeldExecutor executor = startBuiltOnHeldExecutor();
         List<String> indexed = new ArrayList<>();
         search.onIndexed(revision -> {
             indexed.add(revision);
@@ -340,9 +344,7 @@ class SearchIndexerTest {
 
     @Test
     void aLargeDiffIsLeftToTheBackgroundWhileSearchesAnswerFromTheIndexAsItIs() {
-        HeldExecutor executor = new HeldExecutor();
-        start(executor);
-        executor.runAll();
+        HeldExecutor executor = startBuiltOnHeldExecutor();
         String before = tip();
         for (int i = 0; i <= SearchIndexer.INLINE_CHANGES; i++) {
             repo.write("bulk/p" + i + ".md", "# P" + i + "\n\n墨砚 bulk.\n");
