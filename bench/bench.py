@@ -455,6 +455,22 @@ def generate(pages, commits):
         return repo, f.read().strip()
 
 
+def thread_cpu(pid):
+    """CPU seconds of a process by thread name (digits folded, except the JIT compiler threads C1/C2)."""
+    out = {}
+    for tid in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
+                raw = f.read()
+        except OSError:
+            continue
+        name = raw[raw.index("(") + 1:raw.rindex(")")]
+        name = name if "Compiler" in name else re.sub(r"\d+", "N", name)
+        fields = raw.rsplit(")", 1)[1].split()
+        out[name] = out.get(name, 0) + (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return out
+
+
 def probe_parser(description):
     """The options every probe script takes: the generated repository's size, extra JVM flags, the jar."""
     p = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)

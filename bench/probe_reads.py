@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A cached page read, Inkstone beside the bare Javalin handler, with the same JVM flags plus any --flag: to see
-what a flag does to the read path's ratio and to both absolute rates. Interleaved rounds of wrk, medians.
+what a flag does to the read path's ratio and to both absolute rates. Interleaved rounds of wrk, each printed with
+the CPU Inkstone's C2 compiler used meanwhile (a read path still being compiled), then the medians.
 
     python3 bench/probe_reads.py [--pages 1000 --commits 2000] [--rounds 3] [--flag=-XX:TieredStopAtLevel=1]
 
@@ -42,8 +43,14 @@ def main():
             names = list(targets) if r % 2 == 0 else list(reversed(list(targets)))
             for conns in (16, 64):
                 for name in names:
+                    before = bench.thread_cpu(ink.proc.proc.pid)
                     res = bench.wrk("http://127.0.0.1:%d%s" % (targets[name], url), conns, args.seconds)
+                    after = bench.thread_cpu(ink.proc.proc.pid)
                     samples.setdefault((conns, name), []).append(res)
+                    # The JIT still compiling shows as the compiler threads' CPU growing during Inkstone's turns.
+                    c2 = sum(after.get(k, 0) - before.get(k, 0) for k in after if k.startswith("C2"))
+                    print("round %d, %d conn, %s: %.0f/s, p99 %.2f ms; Inkstone's C2 compiler %.2f s" % (
+                        r + 1, conns, name, res["rps"], res["p99"], c2))
         for conns in (16, 64):
             ink_rps = bench.median([s["rps"] for s in samples[(conns, "inkstone")]])
             bare_rps = bench.median([s["rps"] for s in samples[(conns, "bare")]])

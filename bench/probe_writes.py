@@ -9,26 +9,10 @@ and per phase the commits/s, p50, the server's CPU per commit and the CPU of its
 -XX:StartFlightRecording=filename=w.jfr,settings=profile for bench/jfr_top.py. Uses target/inkstone.jar.
 """
 import os
-import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench  # noqa: E402
-
-
-def threads(pid):
-    """CPU seconds by thread name (digits folded, except the compiler threads C1/C2)."""
-    out = {}
-    for tid in os.listdir("/proc/%d/task" % pid):
-        try:
-            raw = open("/proc/%d/task/%s/stat" % (pid, tid)).read()
-        except OSError:
-            continue
-        name = raw[raw.index("(") + 1:raw.rindex(")")]
-        name = name if "Compiler" in name else re.sub(r"\d+", "N", name)
-        fields = raw.rsplit(")", 1)[1].split()
-        out[name] = out.get(name, 0) + (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return out
 
 
 def main():
@@ -50,9 +34,9 @@ def main():
         pages = [bench.page_path(f) for f in facts.leaves[-(args.writers + 100):-100]]
         writer, clients = bench.inkstone_writer(ink.port, token, "distinct", pages)
         for phase in range(args.phases):
-            before = threads(pid)
+            before = bench.thread_cpu(pid)
             res = bench.Writers(args.writers, args.seconds, writer).run()
-            after = threads(pid)
+            after = bench.thread_cpu(pid)
             commits = res["rps"] * args.seconds
             cpu = sum(after.values()) - sum(before.values())
 
