@@ -2,7 +2,7 @@
 """Where the memory goes after touching every page: RSS split into anonymous and file-backed, the JVM's native
 memory tracking summary, and the heap after a full GC. Reuses bench.py's servers and flags.
 
-    python3 bench/memory.py REPO.git [--xmx 160m] [--flag -XX:...]    (builds nothing: uses target/inkstone.jar)
+    python3 bench/memory.py REPO.git [--xmx 160m] [--flag -XX:...] [--histogram 30]    (builds nothing: uses target/inkstone.jar)
 
 The other flags are bench.py's JVM_FLAGS (the README's production flags); --xmx replaces only the heap size, to
 find the smallest heap that serves a repository. An OutOfMemoryError in the server log is reported.
@@ -16,11 +16,31 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench  # noqa: E402
 
 
+def file_rss(pid):
+    """[(file, resident kB)] for every mapped file, largest first (Lucene's and JGit's memory-mapped files count
+    in RSS although the kernel may drop their clean pages at any time)."""
+    totals = {}
+    name = None
+    with open("/proc/%d/smaps" % pid) as f:
+        for line in f:
+            fields = line.split()
+            if fields and "-" in fields[0] and len(fields) >= 5 and not fields[0].endswith(":"):
+                name = fields[5] if len(fields) > 5 and fields[5].startswith("/") else None
+                if name and "/" in name:
+                    parent = os.path.dirname(name)
+                    name = parent + "/*" if "/index" in name or "/objects/pack" in name or "/search" in name else name
+            elif fields and fields[0] == "Rss:" and name:
+                totals[name] = totals.get(name, 0) + int(fields[1])
+    return sorted(totals.items(), key=lambda item: -item[1])
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("repo")
     p.add_argument("--xmx")
     p.add_argument("--flag", action="append", default=[], help="one more JVM flag to try (repeatable)")
+    p.add_argument("--histogram", type=int, default=0, metavar="N",
+                   help="also print the N classes holding the most heap after the full GC (jcmd GC.class_histogram)")
     p.add_argument("--jar", default=os.path.join(bench.ROOT, "target", "inkstone.jar"))
     args = p.parse_args()
     if args.xmx:
@@ -47,6 +67,9 @@ def main():
         print("touched %d pages;" % len(paths),
               ", ".join("%s %s" % (k, status[k].strip()) for k in ("VmRSS", "RssAnon", "RssFile", "VmHWM")))
         pid = str(ink.proc.pid)
+        print("file-backed RSS by file (/proc/PID/smaps):")
+        for name, kb in file_rss(ink.proc.pid)[:8]:
+            print("  %6d kB  %s" % (kb, name))
         nmt = subprocess.run(["jcmd", pid, "VM.native_memory", "summary"], stdout=subprocess.PIPE).stdout.decode()
         for line in nmt.splitlines():
             if "committed=" in line and line.strip().startswith(("Total", "-")):
@@ -54,6 +77,9 @@ def main():
         subprocess.run(["jcmd", pid, "GC.run"], stdout=subprocess.DEVNULL)
         heap = subprocess.run(["jcmd", pid, "GC.heap_info"], stdout=subprocess.PIPE).stdout.decode()
         print("heap after a full GC:\n" + "\n".join("  " + line for line in heap.splitlines()[1:]))
+        if args.histogram:
+            histogram = subprocess.run(["jcmd", pid, "GC.class_histogram"], stdout=subprocess.PIPE).stdout.decode()
+            print("\n".join("  " + line for line in histogram.splitlines()[1:args.histogram + 3]))
     finally:
         ink.stop()
     with open(ink.proc.log_path, errors="replace") as f:

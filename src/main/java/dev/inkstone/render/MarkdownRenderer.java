@@ -9,6 +9,7 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.misc.Extension;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.time.Duration;
@@ -30,6 +31,8 @@ public final class MarkdownRenderer {
     static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final Parser parser;
+    /** The same parser without the autolink extension, for bodies where it could find nothing (see below). */
+    private final Parser parserWithoutAutolinks;
     private final HtmlRenderer renderer;
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
     private final long budgetNanos;
@@ -40,11 +43,30 @@ public final class MarkdownRenderer {
 
     /** A renderer with its own CPU budget per render, so tests can reach the fallback without a huge document. */
     MarkdownRenderer(Duration budget) {
+        this(budget, true);
+    }
+
+    /**
+     * @param skipIdleAutolinks parse bodies without any {@link AutolinkTriggers} without the autolink extension,
+     *                          which scans every text node; false only in tests that prove it changes nothing
+     */
+    MarkdownRenderer(Duration budget, boolean skipIdleAutolinks) {
         budgetNanos = budget.toNanos();
+        MutableDataSet options = options(true);
+        parser = parser(options);
+        parserWithoutAutolinks = skipIdleAutolinks ? parser(options(false)) : parser;
+        renderer = HtmlRenderer.builder(options).build();
+    }
+
+    private static MutableDataSet options(boolean autolinks) {
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create(), AutolinkExtension.create(), FootnoteExtension.create(),
+        List<Extension> extensions = new ArrayList<>(List.of(TablesExtension.create(),
+                StrikethroughExtension.create(), TaskListExtension.create(), FootnoteExtension.create(),
                 new MathExtension(), new PageHtmlExtension()));
+        if (autolinks) {
+            extensions.add(3, AutolinkExtension.create());
+        }
+        options.set(Parser.EXTENSIONS, extensions);
         // GitHub-flavoured tables.
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
@@ -54,12 +76,15 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
         options.set(HtmlRenderer.RENDER_HEADER_ID, false);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
-        parser = Parser.builder(options)
+        return options;
+    }
+
+    private static Parser parser(MutableDataSet options) {
+        return Parser.builder(options)
                 .customInlineParserFactory(BoundedInlineParser.FACTORY)
                 // flexmark adds reference definitions ("[id]: url") only for its own inline parser.
                 .paragraphPreProcessorFactory(new ReferencePreProcessorFactory())
                 .build();
-        renderer = HtmlRenderer.builder(options).build();
     }
 
     /**
@@ -73,7 +98,8 @@ public final class MarkdownRenderer {
         List<String> warnings = new ArrayList<>(limited.warnings());
         try {
             RenderBudget budget = RenderBudget.start(budgetNanos);
-            Document document = parser.parse(BasedSequence.of(new BudgetedText(limited.text(), budget)));
+            Parser chosen = AutolinkTriggers.present(limited.text()) ? parser : parserWithoutAutolinks;
+            Document document = chosen.parse(BasedSequence.of(new BudgetedText(limited.text(), budget)));
             int escapedHtml = RawHtmlLimiter.limit(document);
             if (escapedHtml >= 0) {
                 warnings.add("too much raw HTML; the rest is shown as text (from line "
