@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +46,8 @@ final class HistoryIndexer {
      * history grows). What a restart finds missing it appends from the commits since, as after any stop.
      */
     private static final int SAVE_EVERY = 200;
+    /** How far back {@link #linearChain} looks for the indexed tip before it leaves the question to a full walk. */
+    static final int LINEAR_STEPS = 64;
     private static final long SAVE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long MAX_PAUSE_MS = 2_000;
     /** After a pause the build runs at least this long before it pauses again (a third of the time, at worst). */
@@ -176,6 +179,11 @@ final class HistoryIndexer {
         ObjectId indexed = current.tip();
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             RevCommit target = walk.parseCommit(tip);
+            List<RevCommit> chain = indexed == null ? null : linearChain(walk, target, indexed);
+            if (chain != null) {
+                append(current, reader, walk, chain);
+                return true;
+            }
             if (indexed != null) {
                 RevCommit old = walk.parseCommit(indexed);
                 if (!walk.isMergedInto(old, target)) {
@@ -197,16 +205,44 @@ final class HistoryIndexer {
             for (RevCommit commit : walk) {
                 fresh.add(commit);
             }
-            try (CommitChanges.Differ differ = new CommitChanges.Differ(repository, reader)) {
-                for (RevCommit commit : fresh) {
-                    add(current, differ, walk, commit);
-                }
-            }
-            unsaved += fresh.size();
-            if (unsaved >= SAVE_EVERY && System.nanoTime() - savedAt >= SAVE_INTERVAL_NANOS) {
-                save();
-            }
+            append(current, reader, walk, fresh);
             return true;
+        }
+    }
+
+    /**
+     * The commits after {@code indexed} up to {@code tip}, oldest first, when {@code tip} reaches it through at
+     * most {@link #LINEAR_STEPS} single-parent commits (what this service's own writes make); null otherwise, and
+     * the general walk decides. It is what that walk gives for such a line, without its ancestry test and the
+     * topological sort's look past the boundary: those were half of the index's advance after every commit.
+     */
+    private static List<RevCommit> linearChain(RevWalk walk, RevCommit tip, ObjectId indexed) throws IOException {
+        List<RevCommit> chain = new ArrayList<>();
+        RevCommit commit = tip;
+        while (!commit.equals(indexed)) {
+            if (commit.getParentCount() != 1 || chain.size() == LINEAR_STEPS) {
+                return null;
+            }
+            chain.add(commit);
+            commit = walk.parseCommit(commit.getParent(0));
+        }
+        Collections.reverse(chain);
+        return chain;
+    }
+
+    private void append(HistoryIndex current, ObjectReader reader, RevWalk walk, List<RevCommit> commits)
+            throws IOException {
+        if (commits.isEmpty()) {
+            return;
+        }
+        try (CommitChanges.Differ differ = new CommitChanges.Differ(repository, reader)) {
+            for (RevCommit commit : commits) {
+                add(current, differ, walk, commit);
+            }
+        }
+        unsaved += commits.size();
+        if (unsaved >= SAVE_EVERY && System.nanoTime() - savedAt >= SAVE_INTERVAL_NANOS) {
+            save();
         }
     }
 

@@ -21,6 +21,7 @@ final class HtmlSanitizer {
     private static final String BASE_URI = "https://inkstone.invalid/";
     private static final int MAX_DEPTH = 128;
     private static final Set<String> SCHEMES = Set.of("http", "https", "mailto");
+    private static final String[] URL_ATTRIBUTES = {"href", "src", "cite"};
     private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]*):");
     private static final Pattern IGNORED_BY_BROWSERS = Pattern.compile("[\\x00-\\x20\\x7f]+");
 
@@ -63,8 +64,12 @@ final class HtmlSanitizer {
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         // jsoup already refuses these; a second, independent check costs little and guards against its edge cases.
-        for (Element element : clean.select("[href], [src], [cite]")) {
-            for (String attribute : new String[] {"href", "src", "cite"}) {
+        // A walk over the elements, not select("[href], [src], [cite]"): that parses its query on every call.
+        for (Element element : clean.body().getAllElements()) {
+            if (element.attributesSize() == 0) {
+                continue;
+            }
+            for (String attribute : URL_ATTRIBUTES) {
                 if (element.hasAttr(attribute) && !isAllowedUrl(element.attr(attribute))) {
                     element.removeAttr(attribute);
                 }

@@ -162,6 +162,36 @@ class HistoryIndexTest {
     }
 
     @Test
+    void indexAdvancedAcrossLinesMergesAndLongRunsAnswersWhatTheWalkAnswers() throws Exception {
+        GitHistoryStore index = indexed(data.resolve("h.idx"));
+        GitHistoryStore walk = new GitHistoryStore(repo.repository(), "main", data.resolve("unused.idx"), false);
+        // One commit at a time: each advance is a line of one commit.
+        for (int i = 0; i < 3; i++) {
+            repo.write("docs/c.md", "# C\n\n" + i + "\n");
+            repo.commit("line " + i);
+            assertThat(index.fileHistory(tip(), "docs/c.md", 100, null).items()).hasSize(i + 1);
+        }
+        // A merge: the advance cannot be a line, so the general walk takes it.
+        repo.git("checkout", "-q", "-b", "side", "main~2");
+        repo.write("side.md", "# Side\n");
+        repo.commit("on the side");
+        repo.git("checkout", "-q", "main");
+        repo.git("merge", "-q", "--no-ff", "-m", "merge side", "side");
+        assertThat(index.fileHistory(tip(), "side.md", 100, null).items()).hasSize(1);
+        // A run longer than the line is followed for: the general walk again.
+        for (int i = 0; i < HistoryIndexer.LINEAR_STEPS + 3; i++) {
+            repo.write("docs/c.md", "# C\n\nrun " + i + "\n");
+            repo.commit("run " + i);
+        }
+        assertThat(index.fileHistory(tip(), "docs/c.md", 1, null).items().get(0).message()).isEqualTo(
+                "run " + (HistoryIndexer.LINEAR_STEPS + 2));
+        for (String file : List.of("docs/c.md", "side.md", "guide/a.md", "index.md")) {
+            assertThat(all(index, tip(), file, 100)).as(file).isEqualTo(all(walk, tip(), file, 100));
+        }
+        assertThat(index.authorship(tip(), "docs/c.md")).isEqualTo(walk.authorship(tip(), "docs/c.md"));
+    }
+
+    @Test
     void indexIsRebuiltWhenItsFileIsDeletedOrDamaged() throws Exception {
         Path file = data.resolve("h.idx");
         GitHistoryStore original = indexed(file);
