@@ -55,7 +55,7 @@ MODES = {
         (100, 200, {"start"}),
         (1000, 2000, {"start", "reads", "writes", "peers"}),
     ]),
-    "full": dict(rounds=5, seconds=4, warmup=3, write_warmup=90, nav_conns=(1, 16, 64), sizes=[
+    "full": dict(rounds=5, seconds=4, warmup=3, write_warmup=150, nav_conns=(1, 16, 64), sizes=[
         (100, 200, {"start", "reads16"}),
         (1000, 2000, {"start", "reads", "writes", "peers"}),
         (1000, 1000, {"reads16"}),
@@ -968,13 +968,14 @@ def run_writes(size, facts, jar, tools, decap_js, cfg, run_dir, results):
             fn, _ = gollum_writer(port, files)
             for n in (1, 8):
                 writers[("gollum", "distinct", n)] = fn
-        # Warm-up, the same time for every server: half with one writer, half with eight. A JVM's C2 compiler
-        # takes tens of seconds of writes to settle (probe_writes.py: with 8 writers its threads used half a core
-        # for 100 s and under a tenth after 130 s), so a short warm-up measured the compiler more than the commit
-        # path; the full run gives every server 90 s.
+        # Warm-up, the same time for every server: a sixth with one writer, the rest with eight. A JVM's C2
+        # compiler takes minutes of writes to settle (probe_writes.py on 10,000 pages: with 8 writers its threads
+        # used half a core for 100 s and a tenth after 130 s; one writer makes fewer commits, so it warms up
+        # slower), so a short warm-up measured the compiler more than the commit path; the full run gives every
+        # server 150 s.
         for key, fn in writers.items():
             if key[1] == "distinct" and key[2] in (1, 8):
-                Writers(key[2], cfg["write_warmup"] / 2, fn).run()
+                Writers(key[2], cfg["write_warmup"] * (1 if key[2] == 1 else 5) / 6, fn).run()
         keys = list(writers)
         procs = {"inkstone": ink.proc}
         procs.update({p.name.split("-")[0]: p for p in servers})
