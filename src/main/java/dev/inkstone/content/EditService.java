@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Turns editors' requests into commits: decides which file a page lives in, checks what will be stored, picks each
@@ -145,12 +146,25 @@ public final class EditService {
 
     private WriteResult commit(List<Change> changes, String message, Person author, String base, PagePath page) {
         checkIdentity(author);
-        CommitOutcome outcome = writer.commit(new CommitRequest(changes, message, author, base));
+        // The page for the answer is rendered while the commit waits for the disk; used only if that commit is
+        // the one that landed (a batch rebuilt on a moved branch gets new commits).
+        AtomicReference<PreparedPage> prepared = new AtomicReference<>();
+        CommitOutcome outcome = writer.commit(new CommitRequest(changes, message, author, base), built -> {
+            if (page != null && built.commit() != null) {
+                String sha = built.commit().sha();
+                prepared.set(new PreparedPage(sha, pages.page(new Revision(sha, false), page)));
+            }
+        });
         Page answer = null;
         if (page != null && outcome.commit() != null) {
-            answer = pages.page(new Revision(outcome.commit().sha(), false), page);
+            PreparedPage early = prepared.get();
+            answer = early != null && early.commit().equals(outcome.commit().sha()) ? early.page()
+                    : pages.page(new Revision(outcome.commit().sha(), false), page);
         }
         return new WriteResult(outcome.commit(), answer, outcome.merged(), outcome.changed());
+    }
+
+    private record PreparedPage(String commit, Page page) {
     }
 
     private void checkMarkdown(String file, byte[] content) {

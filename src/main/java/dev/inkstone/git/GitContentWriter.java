@@ -60,7 +60,16 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
     private final Thread worker;
     private volatile boolean running = true;
 
-    private record Job(CommitRequest request, CompletableFuture<CommitOutcome> answer) {
+    /**
+     * A queued commit: {@code built} completes when its commit exists (written, readable, not yet durable or on the
+     * branch), {@code answer} when the batch is durable or failed.
+     */
+    private record Job(CommitRequest request, CompletableFuture<CommitOutcome> built,
+                       CompletableFuture<CommitOutcome> answer) {
+
+        Job(CommitRequest request) {
+            this(request, new CompletableFuture<>(), new CompletableFuture<>());
+        }
     }
 
     /** A job's result within a batch, delivered only after the batch is durable. */
@@ -92,12 +101,28 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
 
     @Override
     public CommitOutcome commit(CommitRequest request) {
-        Job job = new Job(request, new CompletableFuture<>());
+        return commit(request, built -> {
+        });
+    }
+
+    @Override
+    public CommitOutcome commit(CommitRequest request, Consumer<CommitOutcome> meanwhile) {
+        Job job = new Job(request);
         if (!running) {
             throw new IllegalStateException("the writer is stopped");
         }
         queue.add(job);
         try {
+            CompletableFuture.anyOf(job.built(), job.answer()).join();
+            CommitOutcome built = job.built().getNow(null);
+            if (built != null) {
+                try {
+                    meanwhile.accept(built);
+                } catch (RuntimeException e) {
+                    // The commit goes ahead regardless; its outcome, not this, is the answer.
+                    LOG.debug("work beside a commit failed", e);
+                }
+            }
             return job.answer().join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
@@ -172,6 +197,12 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
                 }
                 if (current != null && !current.equals(tip)) {
                     inserter.flush();
+                    // Readable from here on: the waiting writers can prepare their answers during the fsyncs.
+                    for (Settled s : settled) {
+                        if (s.outcome() != null) {
+                            s.job().built().complete(s.outcome());
+                        }
+                    }
                     Durability.syncNewPacks(repository, packsBefore);
                     RefUpdate update = repository.updateRef(refName);
                     update.setExpectedOldObjectId(tip == null ? ObjectId.zeroId() : tip);

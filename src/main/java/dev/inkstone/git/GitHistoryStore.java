@@ -144,6 +144,14 @@ public final class GitHistoryStore implements HistoryStore {
                 return Optional.empty();
             }
             Integer seq = index.seqOf(ObjectId.fromString(commit));
+            if (seq == null) {
+                // A commit a step ahead of the branch: its answer is rendered while it is made durable.
+                HistoryIndex ahead = indexer.ahead(ObjectId.fromString(commit));
+                if (ahead != null) {
+                    index = ahead;
+                    seq = index.seqOf(ObjectId.fromString(commit));
+                }
+            }
             boolean usable = seq != null && (index.linear() || ObjectId.fromString(commit).equals(ref.getObjectId()));
             return usable ? Optional.of(index) : Optional.empty();
         } catch (IOException e) {

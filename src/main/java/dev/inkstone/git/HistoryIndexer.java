@@ -166,6 +166,38 @@ final class HistoryIndexer {
         return null;
     }
 
+    /**
+     * The index, advanced to {@code commit} if that is a child (within {@link #LINEAR_STEPS} single-parent commits)
+     * of what it holds though not on the branch yet: a commit being made durable, whose page is rendered for its
+     * answer meanwhile. Null if the index is not ready or {@code commit} is not such a child. Should the commit be
+     * dropped after all (the branch moved underneath and its batch was rebuilt), the next advance finds the branch
+     * no longer descends from the index and rebuilds it; until then no reader asks for the dropped commit.
+     */
+    synchronized HistoryIndex ahead(ObjectId commit) {
+        HistoryIndex current = index;
+        if (current == null) {
+            return null;
+        }
+        if (current.seqOf(commit) != null) {
+            return current;
+        }
+        ObjectId indexed = current.tip();
+        if (indexed == null) {
+            return null;
+        }
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            List<RevCommit> chain = linearChain(walk, walk.parseCommit(commit), indexed);
+            if (chain == null) {
+                return null;
+            }
+            append(current, reader, walk, chain);
+            return current;
+        } catch (IOException e) {
+            LOG.warn("history index could not advance: {}", e.toString());
+            return null;
+        }
+    }
+
     private void advanceToTip() throws IOException {
         Ref ref = repository.exactRef(refName);
         if (ref != null && ref.getObjectId() != null) {

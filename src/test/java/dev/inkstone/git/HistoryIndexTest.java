@@ -192,6 +192,38 @@ class HistoryIndexTest {
     }
 
     @Test
+    void aCommitAheadOfTheBranchIsAnsweredFromTheIndexAndDroppingItHealsTheIndex() {
+        GitHistoryStore index = indexed(data.resolve("h.idx"));
+        GitHistoryStore walk = new GitHistoryStore(repo.repository(), "main", data.resolve("unused.idx"), false);
+        String tip = repo.git("rev-parse", "main").strip();
+        // Two commits made but not on the branch yet, as the writer's are while they are made durable.
+        repo.write("guide/a.md", "# A\n\nahead\n");
+        repo.git("add", "guide/a.md");
+        String tree = repo.git("write-tree").strip();
+        String first = repo.git("commit-tree", tree,
+                "-p", tip, "-m", "ahead one").strip();
+        String second = repo.git("commit-tree", tree,
+                "-p", first, "-m", "ahead two").strip();
+        Revision ahead = new Revision(second, true);
+        assertThat(index.authorship(ahead, "guide/a.md")).isEqualTo(walk.authorship(ahead, "guide/a.md"));
+        assertThat(all(index, ahead, "guide/a.md", 100)).isEqualTo(all(walk, ahead, "guide/a.md", 100));
+        HistoryPage newest = index.fileHistory(ahead, "guide/a.md", 1, null);
+        assertThat(newest.items().get(0).commit()).isEqualTo(first);
+        // Answered from the index (its cursors are sequence numbers), not by a walk.
+        assertThat(GitHistoryStore.HistoryCursor.isWalkPosition(
+                GitHistoryStore.HistoryCursor.decode(newest.next()).after())).isFalse();
+        // They are dropped: the branch moves on from the old tip instead.
+        repo.git("reset", "-q", "--hard", tip);
+        repo.write("guide/a.md", "# A\n\ninstead\n");
+        repo.commit("instead");
+        for (String file : List.of("guide/a.md", "index.md")) {
+            assertThat(all(index, tip(), file, 100)).as(file).isEqualTo(all(walk, tip(), file, 100));
+        }
+        assertThat(index.authorship(tip(), "guide/a.md")).isEqualTo(walk.authorship(tip(), "guide/a.md"));
+        assertThat(index.lastChange(tip(), "guide/a.md")).isEqualTo(walk.lastChange(tip(), "guide/a.md"));
+    }
+
+    @Test
     void indexIsRebuiltWhenItsFileIsDeletedOrDamaged() throws Exception {
         Path file = data.resolve("h.idx");
         GitHistoryStore original = indexed(file);

@@ -40,7 +40,8 @@ class ConcurrentEditTest {
     @TempDir
     Path dir;
 
-    record Accepted(String page, String commit, boolean changed, boolean merged, String sent, String marker) {
+    record Accepted(String page, String commit, boolean changed, boolean merged, String sent, String marker,
+                    String answeredSha, String answeredHtml) {
     }
 
     @Test
@@ -81,7 +82,9 @@ class ConcurrentEditTest {
                             if (response.statusCode() / 100 == 2) {
                                 JsonNode body = Json.MAPPER.readTree(response.body());
                                 accepted.add(new Accepted(page, body.get("commit").get("sha").asText(),
-                                        body.get("changed").asBoolean(), body.get("merged").asBoolean(), content, marker));
+                                        body.get("changed").asBoolean(), body.get("merged").asBoolean(), content,
+                                        marker, body.get("page").get("sha").asText(),
+                                        body.get("page").get("html").asText()));
                             }
                         }
                         return null;
@@ -99,6 +102,15 @@ class ConcurrentEditTest {
                 assertThat(accepted).allSatisfy(a -> assertThat(inHistory).contains(a.commit()));
                 assertThat(repo.git("rev-list", "--merges", "main")).isEmpty();
                 long commits = accepted.stream().filter(Accepted::changed).map(Accepted::commit).distinct().count();
+                // Each answer's page is the page of the commit that landed (rendered while it was made durable).
+                for (Accepted a : accepted) {
+                    if (a.changed()) {
+                        String file = a.page() + ".md";
+                        assertThat(a.answeredSha()).as(a.commit() + ":" + file)
+                                .isEqualTo(repo.git("rev-parse", a.commit() + ":" + file).strip());
+                        assertThat(a.answeredHtml()).contains(a.marker());
+                    }
+                }
                 assertThat(history).hasSize((int) commits + 1);
 
                 Map<String, Accepted> last = new HashMap<>();
