@@ -48,6 +48,8 @@ JVM_FLAGS = ["-Xmx160m", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=1
              "-XX:ReservedCodeCacheSize=96m", "-XX:MaxDirectMemorySize=32m",
              "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TrimNativeHeapInterval=5000"]
 JVM_ENV = dict(os.environ, MALLOC_ARENA_MAX="2")
+# Inkstone's only: its class-data archive (AppCDS), recorded by `inkstone train` next to the jar (class_archive).
+CDS_FLAGS = []
 
 MODES = {
     # sizes: (pages, commits, what runs on it)
@@ -239,7 +241,7 @@ def stop_all(*_):
 class Inkstone:
     def __init__(self, jar, repo, data, log_dir, name="inkstone"):
         self.port = free_port()
-        self.proc = Proc(name, ["java", *JVM_FLAGS, "-jar", jar, "--repo", repo, "--port", str(self.port),
+        self.proc = Proc(name, ["java", *JVM_FLAGS, *CDS_FLAGS, "-jar", jar, "--repo", repo, "--port", str(self.port),
                                 "--data", data], log_dir, env=JVM_ENV)
 
     def ready(self, timeout=600):
@@ -431,6 +433,25 @@ def build_jar(args):
     return jar, what
 
 
+def class_archive(jar):
+    """Records the jar's class-data archive (AppCDS) with a training run, as the README's production steps do,
+    unless one newer than the jar is there, and makes Inkstone start with it (CDS_FLAGS). Without it (the training
+    run failed) Inkstone starts without, and the log says why."""
+    archive = jar[:-len(".jar")] + ".jsa"
+    if not (os.path.exists(archive) and os.path.getmtime(archive) >= os.path.getmtime(jar)):
+        log("recording the class-data archive %s (inkstone train)" % os.path.relpath(archive, ROOT))
+        if os.path.exists(archive):
+            os.remove(archive)
+        done = subprocess.run(["java", "-XX:ArchiveClassesAtExit=" + archive, *JVM_FLAGS, "-jar", jar, "train"],
+                              env=JVM_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        if done.returncode or not os.path.exists(archive):
+            log("the training run failed (exit %d); Inkstone starts without a class-data archive:\n%s"
+                % (done.returncode, done.stdout.decode(errors="replace")[-2000:]))
+            return None
+    CDS_FLAGS[:] = ["-XX:SharedArchiveFile=" + archive]
+    return archive
+
+
 def compile_bare_javalin(jar):
     out = os.path.join(WORK, "ceiling")
     os.makedirs(out, exist_ok=True)
@@ -484,6 +505,7 @@ def probe_parser(description):
 def probe_setup(args, name):
     """For a probe script: adds its --flag values to JVM_FLAGS, empties bench/work/NAME, generates (or reuses) the
     repository. Returns the run folder, the source repository and its facts."""
+    class_archive(os.path.abspath(args.jar))
     JVM_FLAGS.extend(args.flag)
     run = os.path.join(WORK, name)
     shutil.rmtree(run, ignore_errors=True)
@@ -1196,7 +1218,9 @@ def report(args, cfg, results, machine_lines, jar_what, started, sizes, facts_by
     out.append("| machine | |")
     out.append("|---|---|")
     for k, v in machine_lines + [("jar", jar_what), ("Inkstone and bare Javalin JVM flags", "`MALLOC_ARENA_MAX=2 %s`"
-                                                     % " ".join(JVM_FLAGS))]:
+                                                     % " ".join(JVM_FLAGS)),
+                                 ("Inkstone only", "`%s` (recorded by `inkstone train`, as the README says)"
+                                  % " ".join(CDS_FLAGS) if CDS_FLAGS else "no class-data archive")]:
         out.append("| %s | %s |" % (k, v))
     out.append("")
     out.append("### Targets")
@@ -1282,6 +1306,7 @@ def main(argv=None):
     tools, decap_js = install(args, results)
     machine_lines = machine()
     jar, jar_what = build_jar(args)
+    class_archive(jar)
     ceiling = compile_bare_javalin(jar)
     run_dir = os.path.join(WORK, "run-%s" % args.mode)
     shutil.rmtree(run_dir, ignore_errors=True)

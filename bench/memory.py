@@ -43,6 +43,7 @@ def main():
                    help="also print the N classes holding the most heap after the full GC (jcmd GC.class_histogram)")
     p.add_argument("--jar", default=os.path.join(bench.ROOT, "target", "inkstone.jar"))
     args = p.parse_args()
+    bench.class_archive(os.path.abspath(args.jar))
     if args.xmx:
         bench.JVM_FLAGS[:] = ["-Xmx" + args.xmx if f.startswith("-Xmx") else f for f in bench.JVM_FLAGS]
     bench.JVM_FLAGS.extend(args.flag)

@@ -25,12 +25,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** Starts the process: parse configuration, build the parts, start the server. */
 @Command(name = "inkstone", mixinStandardHelpOptions = true, version = "inkstone 0.1",
         description = "Serves a Git repository of Markdown articles as a JSON API.",
-        subcommands = UserCommand.class)
+        subcommands = {UserCommand.class, TrainingRun.class})
 public final class Main implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -79,14 +80,39 @@ public final class Main implements Callable<Integer> {
     String githubRepo;
 
     public static void main(String[] args) {
-        int code = new CommandLine(new Main()).execute(args);
-        if (code != 0) {
+        CommandLine command = new CommandLine(new Main());
+        int code = command.execute(args);
+        // The server's call() returns only on failure; a subcommand that finished ends the process (and so writes
+        // the class archive a training run is recorded into).
+        if (code != 0 || command.getParseResult().subcommand() != null) {
             System.exit(code);
         }
     }
 
     @Override
     public Integer call() throws Exception {
+        Running running = start();
+        running.adminToken().ifPresent(token -> System.out.println(
+                "Created the first admin user. Its token, shown only this once:\n" + token));
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close));
+        Thread.currentThread().join();
+        return 0;
+    }
+
+    /** A started service: its server and what must be closed after it, in order. */
+    record Running(Javalin app, GitContentWriter writer, Repository repository, Optional<String> adminToken)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            app.stop();
+            writer.close();
+            repository.close();
+        }
+    }
+
+    /** Builds the parts from the options and starts the server; the caller owns what it returns. */
+    Running start() throws Exception {
         if (!readAccess.equals("public") && !readAccess.equals("token")) {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "--read-access must be public or token, got " + readAccess);
@@ -95,8 +121,7 @@ public final class Main implements Callable<Integer> {
         Repository repository = openRepository(config);
         String served = config.branch() != null ? config.branch() : RepositorySetup.headBranch(repository);
         UserStore users = new UserStore(config.data());
-        users.ensureAdmin().ifPresent(token -> System.out.println(
-                "Created the first admin user. Its token, shown only this once:\n" + token));
+        Optional<String> adminToken = users.ensureAdmin();
         GitContentWriter writer = new GitContentWriter(repository, served, SERVICE_IDENTITY, Clock.systemDefaultZone());
         GitHistoryStore history = GitHistoryStore.startedLater(repository, served,
                 config.data().resolve("history").resolve(HistoryFiles.name(repository, served)));
@@ -107,13 +132,7 @@ public final class Main implements Callable<Integer> {
         Javalin app = App.create(parts, settings, new GitHubSettings(githubOwner, githubRepo));
         app.start(config.port());
         LOG.info("Inkstone serves branch '{}' of {} on port {}", served, repository.getDirectory(), app.port());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            writer.close();
-            repository.close();
-        }));
-        Thread.currentThread().join();
-        return 0;
+        return new Running(app, writer, repository, adminToken);
     }
 
     private List<String> origins() {
