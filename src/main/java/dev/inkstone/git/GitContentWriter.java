@@ -6,7 +6,6 @@ import dev.inkstone.content.CommitRequest;
 import dev.inkstone.content.ContentWriter;
 import org.eclipse.jgit.events.RefsChangedEvent;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
-import org.eclipse.jgit.internal.storage.file.Pack;
 import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -35,16 +34,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Commits to the served branch from one writer thread. Requests that queue up while a batch is being written are
@@ -68,72 +59,6 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
     private final PackCompactor packs;
     private final Thread worker;
     private volatile boolean running = true;
-    /** Held while a batch is written and made durable; the merger chooses its packs under it (see PackCompactor). */
-    private final Object batchLock = new Object();
-    /** Merges packs beside the writes (on the writer, a merge of a few MB stalled every write for seconds). */
-    private final Merger tinyMerges = new Merger("inkstone-pack-merge", packs -> packs::chooseTiny);
-    private final Merger largerMerges = new Merger("inkstone-pack-merge-large", packs -> packs::chooseLarger);
-
-    /** One merging thread, and its queued look at the packs (at most one: it covers every batch before it). */
-    private final class Merger {
-        private final ExecutorService thread;
-        private final Function<PackCompactor, Function<Boolean, List<Pack>>> chooser;
-        private final AtomicBoolean queued = new AtomicBoolean();
-        private volatile Future<?> last = CompletableFuture.completedFuture(null);
-
-        Merger(String name, Function<PackCompactor, Function<Boolean, List<Pack>>> chooser) {
-            this.chooser = chooser;
-            this.thread = Executors.newSingleThreadExecutor(task -> {
-                Thread t = new Thread(task, name);
-                t.setDaemon(true);
-                return t;
-            });
-        }
-
-        void schedule() {
-            if (queued.compareAndSet(false, true)) {
-                try {
-                    last = thread.submit(this::mergeIfNeeded);
-                } catch (RejectedExecutionException e) {
-                    queued.set(false); // closing
-                }
-            }
-        }
-
-        private void mergeIfNeeded() {
-            queued.set(false);
-            try {
-                List<Pack> chosen;
-                synchronized (batchLock) {
-                    chosen = chooser.apply(packs).apply(!queue.isEmpty());
-                }
-                if (!chosen.isEmpty()) {
-                    packs.merge(chosen);
-                }
-            } catch (IOException | RuntimeException e) {
-                // Nothing is lost: the old packs stay until the merged one is durable. Tried again after a batch.
-                LOG.warn("merging packs failed", e);
-            }
-        }
-
-        /** Waits for the queued look and one more, which sees every pack made so far. */
-        void catchUp() throws InterruptedException, ExecutionException {
-            last.get();
-            schedule();
-            last.get();
-        }
-
-        void close() {
-            thread.shutdown();
-            try {
-                // A merge cut short loses nothing (old packs go only after the merged one is durable); one that
-                // finishes leaves fewer packs behind.
-                thread.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 
     /**
      * A queued commit: {@code built} completes when its commit exists (written, readable, not yet durable or on the
@@ -217,11 +142,7 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             try {
-                List<Settled> written;
-                synchronized (batchLock) {
-                    written = write(batch);
-                }
-                for (Settled settled : written) {
+                for (Settled settled : write(batch)) {
                     if (settled.failure() != null) {
                         settled.job().answer().completeExceptionally(settled.failure());
                     } else {
@@ -234,23 +155,17 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
                         : new UncheckedIOException(new IOException("the commit could not be written", e));
                 batch.forEach(job -> job.answer().completeExceptionally(failure));
             }
-            tinyMerges.schedule();
-            largerMerges.schedule();
-            waitForMergesIfBehind();
+            compactPacks(!queue.isEmpty());
         }
     }
 
-    /** Keeps the tiny packs bounded when writes outrun their merges: the next batch waits for them. */
-    private void waitForMergesIfBehind() {
-        if (packs.tinyPacks() <= PackCompactor.MAX_TINY_PACKS) {
-            return;
-        }
+    /** Between batches: merge the small packs the batches left, later when writes wait (see PackCompactor). */
+    private void compactPacks(boolean writesWaiting) {
         try {
-            tinyMerges.catchUp();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            LOG.warn("merging packs failed", e.getCause());
+            packs.compactIfNeeded(writesWaiting);
+        } catch (IOException | RuntimeException e) {
+            // Nothing is lost: the old packs stay until the merged one is durable. Try again after the next batch.
+            LOG.warn("merging packs failed", e);
         }
     }
 
@@ -392,8 +307,6 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
     public void close() {
         running = false;
         worker.interrupt();
-        tinyMerges.close();
-        largerMerges.close();
         workingTree.close();
     }
 }

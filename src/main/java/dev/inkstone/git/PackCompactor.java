@@ -31,40 +31,28 @@ import java.util.Map;
  *
  * <p>Why not JGit's {@code GC}: it repacks everything reachable, minutes of CPU on a repository with 100,000
  * commits, and C Git's auto-gc is switched off on the served repository on purpose. This merges packs by size tier,
- * like a log-structured merge: many tiny packs into one small one, small ones into a medium one, medium ones into a
- * large one; packs of {@link #LARGE_PACK_BYTES} or more (a clone's pack, a large push) are never touched. The tiers
- * grow by about eight, so a merged pack leaves its tier instead of being merged again with every few new ones: with
- * two tiers above tiny, a 10,000-page bench run rewrote the same growing pack of up to 100,000 objects every few
- * seconds (one merge took 5 s). Each object is rewritten about once per tier.
- *
- * <p>The writer runs it on threads of its own ({@link GitContentWriter}), one for the quick tiny merges and one for
- * the larger tiers, whose merges can take seconds: they choose (disjoint tiers) under the writer's batch lock, so a
- * pack whose batch is still being made durable is never chosen, then {@link #merge} beside new batches.
- * The new pack and its index are fsynced and in place, and in JGit's list (first), before any old pack is deleted:
- * every object is in a durable pack at every moment, and lookups find it in the merged pack; a reader in the middle
- * of an old pack keeps reading it (POSIX unlink).
+ * like a log-structured merge: many tiny packs into one small one, many small ones into one medium one; packs of
+ * {@link #LARGE_PACK_BYTES} or more (a clone's pack, a large push) are never touched. So each object is rewritten a
+ * few times at most, and the cost of a merge is proportional to what was written since. It runs on the writer
+ * thread between batches: no other writer can add packs meanwhile. The new pack and its index are fsynced and in
+ * place, and in JGit's list (first), before any old pack is deleted: every object is in a durable pack at every
+ * moment, and lookups find it in the merged pack; a reader in the middle of an old pack keeps reading it (POSIX
+ * unlink).
  */
 final class PackCompactor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PackCompactor.class);
     /** Packs below this size are tiny (a batch or a few); tiny packs are merged when 24 have accumulated. */
     static final long TINY_PACK_BYTES = 1L << 20;
-    /** Small packs are below this size, medium ones above; each tier is merged when 8 have accumulated. */
-    static final long MEDIUM_PACK_BYTES = 8L << 20;
-    /** Packs at or above this size are left alone. */
+    /** Packs at or above this size are left alone; those between are merged when 8 have accumulated. */
     static final long LARGE_PACK_BYTES = 32L << 20;
     static final int TINY_PACKS_BEFORE_MERGE = 24;
     static final int SMALL_PACKS_BEFORE_MERGE = 8;
     /**
-     * While writes are waiting a merge is put off (it competes with them for the CPU), but only up to this many
-     * times the idle threshold: under sustained load the writer is never idle, and the pack count must stay bounded.
+     * While writes are waiting a merge is put off (it would delay them), but only up to this many times the idle
+     * threshold: under sustained load the writer is never idle, and the pack count must stay bounded anyway.
      */
     static final int BUSY_FACTOR = 2;
-    /**
-     * Past this many tiny packs the writer waits for the tiny merges before its next batch. The larger tiers hold at
-     * most twice their busy threshold each, merged beside (a medium merge of 190,000 objects took 10 s).
-     */
-    static final int MAX_TINY_PACKS = TINY_PACKS_BEFORE_MERGE * BUSY_FACTOR * 3;
 
     private final Repository repository;
 
@@ -73,64 +61,32 @@ final class PackCompactor {
     }
 
     /**
-     * Chooses and merges in one go, on the caller's thread; returns how many packs were merged (0: nothing done).
+     * Merges the small packs if there are enough of them; returns how many were merged (0: nothing done).
      *
-     * @param writesWaiting whether commits are queued: then a merge waits for {@link #BUSY_FACTOR} times as many
+     * @param writesWaiting whether commits are queued: then the merge waits for {@link #BUSY_FACTOR} times as many
      */
     int compactIfNeeded(boolean writesWaiting) throws IOException {
-        List<Pack> chosen = choose(writesWaiting);
-        if (!chosen.isEmpty()) {
-            merge(chosen);
-        }
-        return chosen.size();
-    }
-
-    /** The packs of the lowest tier that has enough of them to merge, or none. */
-    List<Pack> choose(boolean writesWaiting) {
-        List<Pack> tiny = chooseTiny(writesWaiting);
-        return tiny.isEmpty() ? chooseLarger(writesWaiting) : tiny;
-    }
-
-    /** The tiny packs, if enough have accumulated: quick merges, of what the last few seconds of batches left. */
-    List<Pack> chooseTiny(boolean writesWaiting) {
-        List<Pack> tiny = tier(0, TINY_PACK_BYTES);
-        return tiny.size() >= TINY_PACKS_BEFORE_MERGE * (writesWaiting ? BUSY_FACTOR : 1) ? tiny : List.of();
-    }
-
-    /** The small packs, else the medium ones, if enough of a tier have accumulated: merges that can take seconds. */
-    List<Pack> chooseLarger(boolean writesWaiting) {
-        int needed = SMALL_PACKS_BEFORE_MERGE * (writesWaiting ? BUSY_FACTOR : 1);
-        List<Pack> small = tier(TINY_PACK_BYTES, MEDIUM_PACK_BYTES);
-        if (small.size() >= needed) {
-            return small;
-        }
-        List<Pack> medium = tier(MEDIUM_PACK_BYTES, LARGE_PACK_BYTES);
-        return medium.size() >= needed ? medium : List.of();
-    }
-
-    /** The packs (not marked to be kept) of at least {@code from} and below {@code to} bytes. */
-    private List<Pack> tier(long from, long to) {
         if (!(repository.getObjectDatabase() instanceof ObjectDirectory objects)) {
-            return List.of();
+            return 0;
         }
-        List<Pack> packs = new ArrayList<>();
+        List<Pack> tiny = new ArrayList<>();
+        List<Pack> small = new ArrayList<>();
         for (Pack pack : objects.getPacks()) {
             long size = pack.getPackFile().length();
-            if (!pack.shouldBeKept() && size >= from && size < to) {
-                packs.add(pack);
+            if (!pack.shouldBeKept() && size < LARGE_PACK_BYTES) {
+                (size < TINY_PACK_BYTES ? tiny : small).add(pack);
             }
         }
-        return packs;
-    }
-
-    /** How many tiny packs there are: what the writer bounds. */
-    int tinyPacks() {
-        return tier(0, TINY_PACK_BYTES).size();
-    }
-
-    /** Merges packs that {@link #choose} returned into one. */
-    void merge(List<Pack> packs) throws IOException {
-        merge((ObjectDirectory) repository.getObjectDatabase(), packs);
+        int factor = writesWaiting ? BUSY_FACTOR : 1;
+        if (tiny.size() >= TINY_PACKS_BEFORE_MERGE * factor) {
+            merge(objects, tiny);
+            return tiny.size();
+        }
+        if (small.size() >= SMALL_PACKS_BEFORE_MERGE * factor) {
+            merge(objects, small);
+            return small.size();
+        }
+        return 0;
     }
 
     private void merge(ObjectDirectory objects, List<Pack> packs) throws IOException {
