@@ -3,6 +3,7 @@ package dev.inkstone;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.inkstone.http.Json;
 import dev.inkstone.http.RequestPaths;
+import org.eclipse.jgit.util.FileUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,11 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code inkstone train}: starts the service once on the sample content in a temporary folder, makes the requests a
@@ -57,7 +56,7 @@ final class TrainingRun implements Callable<Integer> {
                     + (failed.isEmpty() ? "" : ": " + failed));
             return failed.isEmpty() ? 0 : 1;
         } finally {
-            deleteTree(folder);
+            FileUtils.delete(folder.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
         }
     }
 
@@ -118,14 +117,6 @@ final class TrainingRun implements Callable<Integer> {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             exchanges.add(new Exchange(method, path, response.statusCode()));
             return response;
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(file);
-            }
         }
     }
 }

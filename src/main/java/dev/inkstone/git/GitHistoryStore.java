@@ -143,16 +143,17 @@ public final class GitHistoryStore implements HistoryStore {
             if (index == null) {
                 return Optional.empty();
             }
-            Integer seq = index.seqOf(ObjectId.fromString(commit));
+            ObjectId id = ObjectId.fromString(commit);
+            Integer seq = index.seqOf(id);
             if (seq == null) {
                 // A commit a step ahead of the branch: its answer is rendered while it is made durable.
-                HistoryIndex ahead = indexer.ahead(ObjectId.fromString(commit));
+                HistoryIndex ahead = indexer.ahead(id);
                 if (ahead != null) {
                     index = ahead;
-                    seq = index.seqOf(ObjectId.fromString(commit));
+                    seq = index.seqOf(id);
                 }
             }
-            boolean usable = seq != null && (index.linear() || ObjectId.fromString(commit).equals(ref.getObjectId()));
+            boolean usable = seq != null && (index.linear() || id.equals(ref.getObjectId()));
             return usable ? Optional.of(index) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -149,21 +149,7 @@ final class HistoryIndexer {
      * or when {@code tip} is not on the indexed line of history.
      */
     synchronized HistoryIndex at(ObjectId tip) {
-        HistoryIndex current = index;
-        if (current == null) {
-            return null;
-        }
-        if (current.seqOf(tip) != null) {
-            return current;
-        }
-        try {
-            if (advanceTo(tip)) {
-                return index;
-            }
-        } catch (IOException e) {
-            LOG.warn("history index could not advance: {}", e.toString());
-        }
-        return null;
+        return advanced(tip, false);
     }
 
     /**
@@ -174,39 +160,39 @@ final class HistoryIndexer {
      * no longer descends from the index and rebuilds it; until then no reader asks for the dropped commit.
      */
     synchronized HistoryIndex ahead(ObjectId commit) {
+        return advanced(commit, true);
+    }
+
+    private HistoryIndex advanced(ObjectId target, boolean lineOnly) {
         HistoryIndex current = index;
         if (current == null) {
             return null;
         }
-        if (current.seqOf(commit) != null) {
+        if (current.seqOf(target) != null) {
             return current;
         }
-        ObjectId indexed = current.tip();
-        if (indexed == null) {
-            return null;
-        }
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            List<RevCommit> chain = linearChain(walk, walk.parseCommit(commit), indexed);
-            if (chain == null) {
-                return null;
+        try {
+            if (advanceTo(target, lineOnly)) {
+                return index;
             }
-            append(current, reader, walk, chain);
-            return current;
         } catch (IOException e) {
             LOG.warn("history index could not advance: {}", e.toString());
-            return null;
         }
+        return null;
     }
 
     private void advanceToTip() throws IOException {
         Ref ref = repository.exactRef(refName);
         if (ref != null && ref.getObjectId() != null) {
-            advanceTo(ref.getObjectId());
+            advanceTo(ref.getObjectId(), false);
         }
     }
 
-    /** Appends the commits between the indexed tip and {@code tip}; false if {@code tip} does not descend from it. */
-    private boolean advanceTo(ObjectId tip) throws IOException {
+    /**
+     * Appends the commits between the indexed tip and {@code tip}; false if {@code tip} does not descend from it,
+     * or, with {@code lineOnly}, is not a {@link #linearChain} away from it.
+     */
+    private boolean advanceTo(ObjectId tip, boolean lineOnly) throws IOException {
         HistoryIndex current = index;
         ObjectId indexed = current.tip();
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
@@ -215,6 +201,9 @@ final class HistoryIndexer {
             if (chain != null) {
                 append(current, reader, walk, chain);
                 return true;
+            }
+            if (lineOnly) {
+                return false;
             }
             if (indexed != null) {
                 RevCommit old = walk.parseCommit(indexed);

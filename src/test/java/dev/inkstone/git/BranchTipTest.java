@@ -6,13 +6,11 @@ import dev.inkstone.content.Guard;
 import dev.inkstone.content.Person;
 import dev.inkstone.testing.TestRepo;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -67,8 +65,7 @@ class BranchTipTest {
             assertThat(tip.id()).contains(ObjectId.fromString(start));
 
             // A commit through the writer fires the refs-changed event: seen at once, with the CLI commit under it.
-            GitContentWriter writer = new GitContentWriter(repo.repository(), "main",
-                    new PersonIdent("Inkstone", "inkstone@localhost"), Clock.systemUTC());
+            GitContentWriter writer = repo.writer();
             try {
                 String written = writer.commit(new CommitRequest(List.of(new Change.Put("a.md",
                         "# A\n".getBytes(StandardCharsets.UTF_8), true, Guard.NONE)), "api",

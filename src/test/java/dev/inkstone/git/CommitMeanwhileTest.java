@@ -12,14 +12,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -44,8 +42,7 @@ class CommitMeanwhileTest {
     void theCommitSeenMeanwhileIsReadableAndIsTheOneAcknowledged() throws Exception {
         try (TestRepo repo = TestRepo.create(dir)) {
             repo.write("index.md", "# Home\n").commit("start");
-            GitContentWriter writer = new GitContentWriter(repo.repository(), "main",
-                    new PersonIdent("Inkstone", "inkstone@localhost"), Clock.systemUTC());
+            GitContentWriter writer = repo.writer();
             try {
                 for (int i = 0; i < 10; i++) {
                     String content = "# Page " + i + "\n";
@@ -74,8 +71,7 @@ class CommitMeanwhileTest {
     void aBranchMovedWhileTheCommitWaitsLosesNothingAndTheAnswerNamesWhatLanded() throws Exception {
         try (TestRepo repo = TestRepo.create(dir)) {
             repo.write("index.md", "# Home\n").commit("start");
-            GitContentWriter writer = new GitContentWriter(repo.repository(), "main",
-                    new PersonIdent("Inkstone", "inkstone@localhost"), Clock.systemUTC());
+            GitContentWriter writer = repo.writer();
             Set<String> cliCommits = new HashSet<>();
             int rebuilt = 0;
             try {

@@ -10,14 +10,12 @@ import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +41,7 @@ class PackCompactorTest {
     void batchesLeaveABoundedNumberOfPacksAndLoseNothing() throws Exception {
         try (TestRepo repo = TestRepo.create(dir)) {
             repo.write("index.md", "# Home\n").commit("start");
-            GitContentWriter writer = new GitContentWriter(repo.repository(), "main",
-                    new PersonIdent("Inkstone", "inkstone@localhost"), Clock.systemUTC());
+            GitContentWriter writer = repo.writer();
             GitContentStore store = new GitContentStore(repo.repository(), "main");
             ExecutorService readers = Executors.newSingleThreadExecutor();
             try {

@@ -1,5 +1,6 @@
 package dev.inkstone.testing;
 
+import dev.inkstone.git.GitContentWriter;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -100,6 +102,16 @@ public final class TestRepo implements AutoCloseable {
 
     private Instant nextDate() {
         return EPOCH.plusSeconds(3600L * commits++);
+    }
+
+    /** A writer committing to {@code main} as the service does (committer Inkstone, the system clock); close it. */
+    public GitContentWriter writer() {
+        try {
+            return new GitContentWriter(repository(), "main", new PersonIdent("Inkstone", "inkstone@localhost"),
+                    Clock.systemUTC());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Runs the real {@code git} CLI in the repository, isolated from any user or system config. */
