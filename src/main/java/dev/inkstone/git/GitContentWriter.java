@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
@@ -59,6 +61,11 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
     private final PackCompactor packs;
     private final Thread worker;
     private volatile boolean running = true;
+    /** Held while a batch is written and made durable; the merger chooses its packs under it (see PackCompactor). */
+    private final Object batchLock = new Object();
+    /** Tiny merges (quick), and the larger tiers (seconds each) on a thread of their own. */
+    private final PackMergeThread tinyMerges;
+    private final PackMergeThread largerMerges;
 
     /**
      * A queued commit: {@code built} completes when its commit exists (written, readable, not yet durable or on the
@@ -78,13 +85,23 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
 
     public GitContentWriter(Repository repository, String branch, PersonIdent committer, Clock clock)
             throws IOException {
+        this(repository, branch, committer, clock, PackCompactor.RETIRED_GRACE);
+    }
+
+    /** With another grace for merged packs (see {@link PackCompactor}); tests shorten it. */
+    GitContentWriter(Repository repository, String branch, PersonIdent committer, Clock clock, Duration packGrace)
+            throws IOException {
         this.repository = repository;
         this.refName = Constants.R_HEADS + branch;
         this.committer = committer;
         this.clock = clock;
         Durability.configure(repository);
         this.workingTree = new WorkingTreeSync(repository, refName);
-        this.packs = new PackCompactor(repository);
+        this.packs = new PackCompactor(repository, packGrace);
+        this.tinyMerges = new PackMergeThread("inkstone-pack-merge", packs, packs::chooseTiny, batchLock,
+                () -> !queue.isEmpty());
+        this.largerMerges = new PackMergeThread("inkstone-pack-merge-large", packs, packs::chooseLarger, batchLock,
+                () -> !queue.isEmpty());
         this.worker = new Thread(this::run, "inkstone-writer");
         worker.setDaemon(true);
         worker.start();
@@ -142,7 +159,11 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             try {
-                for (Settled settled : write(batch)) {
+                List<Settled> written;
+                synchronized (batchLock) {
+                    written = write(batch);
+                }
+                for (Settled settled : written) {
                     if (settled.failure() != null) {
                         settled.job().answer().completeExceptionally(settled.failure());
                     } else {
@@ -155,17 +176,23 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
                         : new UncheckedIOException(new IOException("the commit could not be written", e));
                 batch.forEach(job -> job.answer().completeExceptionally(failure));
             }
-            compactPacks(!queue.isEmpty());
+            tinyMerges.schedule();
+            largerMerges.schedule();
+            waitForMergesIfBehind();
         }
     }
 
-    /** Between batches: merge the small packs the batches left, later when writes wait (see PackCompactor). */
-    private void compactPacks(boolean writesWaiting) {
+    /** Keeps the tiny packs bounded when writes outrun their merges: the next batch waits for them. */
+    private void waitForMergesIfBehind() {
+        if (packs.tinyPacks() <= PackCompactor.MAX_TINY_PACKS) {
+            return;
+        }
         try {
-            packs.compactIfNeeded(writesWaiting);
-        } catch (IOException | RuntimeException e) {
-            // Nothing is lost: the old packs stay until the merged one is durable. Try again after the next batch.
-            LOG.warn("merging packs failed", e);
+            tinyMerges.catchUp();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("merging packs failed", e.getCause());
         }
     }
 
@@ -303,10 +330,17 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
         return new CommitInfo.Signature(ident.getName(), ident.getEmailAddress(), Commits.date(ident));
     }
 
+    /** The pack files lookups search once retired ones are gone (see {@link PackCompactor#livePacks}). */
+    long livePacks() throws IOException {
+        return packs.livePacks();
+    }
+
     @Override
     public void close() {
         running = false;
         worker.interrupt();
+        tinyMerges.close();
+        largerMerges.close();
         workingTree.close();
     }
 }

@@ -20,7 +20,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,62 +33,134 @@ import java.util.Map;
  *
  * <p>Why not JGit's {@code GC}: it repacks everything reachable, minutes of CPU on a repository with 100,000
  * commits, and C Git's auto-gc is switched off on the served repository on purpose. This merges packs by size tier,
- * like a log-structured merge: many tiny packs into one small one, many small ones into one medium one; packs of
- * {@link #LARGE_PACK_BYTES} or more (a clone's pack, a large push) are never touched. So each object is rewritten a
- * few times at most, and the cost of a merge is proportional to what was written since. It runs on the writer
- * thread between batches: no other writer can add packs meanwhile. The new pack and its index are fsynced and in
- * place, and in JGit's list (first), before any old pack is deleted: every object is in a durable pack at every
- * moment, and lookups find it in the merged pack; a reader in the middle of an old pack keeps reading it (POSIX
- * unlink).
+ * like a log-structured merge: many tiny packs into one small one, small ones into a medium one, medium ones into a
+ * large one; packs of {@link #LARGE_PACK_BYTES} or more (a clone's pack, a large push) are never touched. The tiers
+ * grow by about eight, so a merged pack leaves its tier instead of being merged again with every few new ones: with
+ * two tiers above tiny, a 10,000-page bench run rewrote the same growing pack of up to 100,000 objects every few
+ * seconds (one merge took 5 s). Each object is rewritten about once per tier.
+ *
+ * <p>The writer runs it on threads of its own ({@link GitContentWriter}), one for the quick tiny merges and one for
+ * the larger tiers, whose merges can take seconds: they choose (disjoint tiers) under the writer's batch lock, so a
+ * pack whose batch is still being made durable is never chosen, then {@link #merge} beside new batches.
+ * The new pack and its index are fsynced and in place, and in JGit's list (first), before any old pack is deleted:
+ * every object is in a durable pack at every moment, and lookups find it in the merged pack; a reader in the middle
+ * of an old pack keeps reading it (POSIX unlink).
+ *
+ * <p>Why the old packs are retired, and deleted only {@link #RETIRED_GRACE} later: a JGit lookup walks one array of
+ * the pack list, read when it started. If a pack in that array is deleted under it, JGit drops the pack and then
+ * looks at the list again only if the pack directory's modification time says it changed; a lookup that began before
+ * the merged pack was listed can thus answer "missing" for an object that is safely in the merged pack (a test
+ * reader once found the branch's tip commit missing while merges ran beside it). Deleting a merged pack only after
+ * every lookup that could still hold the old array has long finished takes that window away, whatever the file
+ * system's timestamp resolution. Retired packs are never chosen again; one left by a stopped process is merged with
+ * the next tier (its objects are then in two packs, which Git allows).
  */
 final class PackCompactor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PackCompactor.class);
     /** Packs below this size are tiny (a batch or a few); tiny packs are merged when 24 have accumulated. */
     static final long TINY_PACK_BYTES = 1L << 20;
-    /** Packs at or above this size are left alone; those between are merged when 8 have accumulated. */
+    /** Small packs are below this size, medium ones above; each tier is merged when 8 have accumulated. */
+    static final long MEDIUM_PACK_BYTES = 8L << 20;
+    /** Packs at or above this size are left alone. */
     static final long LARGE_PACK_BYTES = 32L << 20;
     static final int TINY_PACKS_BEFORE_MERGE = 24;
     static final int SMALL_PACKS_BEFORE_MERGE = 8;
     /**
-     * While writes are waiting a merge is put off (it would delay them), but only up to this many times the idle
-     * threshold: under sustained load the writer is never idle, and the pack count must stay bounded anyway.
+     * While writes are waiting a merge is put off (it competes with them for the CPU), but only up to this many
+     * times the idle threshold: under sustained load the writer is never idle, and the pack count must stay bounded.
      */
     static final int BUSY_FACTOR = 2;
+    /**
+     * Past this many tiny packs the writer waits for the tiny merges before its next batch. The larger tiers hold at
+     * most twice their busy threshold each, merged beside (a medium merge of 190,000 objects took 10 s).
+     */
+    static final int MAX_TINY_PACKS = TINY_PACKS_BEFORE_MERGE * BUSY_FACTOR * 3;
+
+    /** How long a merged pack stays on disk after the pack holding its objects is listed (see the class comment). */
+    static final Duration RETIRED_GRACE = Duration.ofSeconds(2);
 
     private final Repository repository;
+    private final Duration grace;
+    /**
+     * Packs merged into another and not yet deleted: file name → when they were retired ({@link System#nanoTime}).
+     * Guarded by itself, which is held while retired packs are deleted, so {@link #livePacks} counts exactly.
+     */
+    private final Map<String, Long> retired = new HashMap<>();
 
     PackCompactor(Repository repository) {
+        this(repository, RETIRED_GRACE);
+    }
+
+    /** With another grace: {@link Duration#ZERO} deletes merged packs at once (tests of the pack count). */
+    PackCompactor(Repository repository, Duration grace) {
         this.repository = repository;
+        this.grace = grace;
+    }
+
+    Duration grace() {
+        return grace;
     }
 
     /**
-     * Merges the small packs if there are enough of them; returns how many were merged (0: nothing done).
+     * Chooses and merges in one go, on the caller's thread; returns how many packs were merged (0: nothing done).
      *
-     * @param writesWaiting whether commits are queued: then the merge waits for {@link #BUSY_FACTOR} times as many
+     * @param writesWaiting whether commits are queued: then a merge waits for {@link #BUSY_FACTOR} times as many
      */
     int compactIfNeeded(boolean writesWaiting) throws IOException {
-        if (!(repository.getObjectDatabase() instanceof ObjectDirectory objects)) {
-            return 0;
+        List<Pack> chosen = choose(writesWaiting);
+        if (!chosen.isEmpty()) {
+            merge(chosen);
         }
-        List<Pack> tiny = new ArrayList<>();
-        List<Pack> small = new ArrayList<>();
+        return chosen.size();
+    }
+
+    /** The packs of the lowest tier that has enough of them to merge, or none. */
+    List<Pack> choose(boolean writesWaiting) {
+        List<Pack> tiny = chooseTiny(writesWaiting);
+        return tiny.isEmpty() ? chooseLarger(writesWaiting) : tiny;
+    }
+
+    /** The tiny packs, if enough have accumulated: quick merges, of what the last few seconds of batches left. */
+    List<Pack> chooseTiny(boolean writesWaiting) {
+        List<Pack> tiny = tier(0, TINY_PACK_BYTES);
+        return tiny.size() >= TINY_PACKS_BEFORE_MERGE * (writesWaiting ? BUSY_FACTOR : 1) ? tiny : List.of();
+    }
+
+    /** The small packs, else the medium ones, if enough of a tier have accumulated: merges that can take seconds. */
+    List<Pack> chooseLarger(boolean writesWaiting) {
+        int needed = SMALL_PACKS_BEFORE_MERGE * (writesWaiting ? BUSY_FACTOR : 1);
+        List<Pack> small = tier(TINY_PACK_BYTES, MEDIUM_PACK_BYTES);
+        if (small.size() >= needed) {
+            return small;
+        }
+        List<Pack> medium = tier(MEDIUM_PACK_BYTES, LARGE_PACK_BYTES);
+        return medium.size() >= needed ? medium : List.of();
+    }
+
+    /** The packs (not marked to be kept) of at least {@code from} and below {@code to} bytes. */
+    private List<Pack> tier(long from, long to) {
+        if (!(repository.getObjectDatabase() instanceof ObjectDirectory objects)) {
+            return List.of();
+        }
+        List<Pack> packs = new ArrayList<>();
         for (Pack pack : objects.getPacks()) {
             long size = pack.getPackFile().length();
-            if (!pack.shouldBeKept() && size < LARGE_PACK_BYTES) {
-                (size < TINY_PACK_BYTES ? tiny : small).add(pack);
+            if (!pack.shouldBeKept() && size >= from && size < to && !isRetired(pack.getPackFile().getName())) {
+                packs.add(pack);
             }
         }
-        int factor = writesWaiting ? BUSY_FACTOR : 1;
-        if (tiny.size() >= TINY_PACKS_BEFORE_MERGE * factor) {
-            merge(objects, tiny);
-            return tiny.size();
-        }
-        if (small.size() >= SMALL_PACKS_BEFORE_MERGE * factor) {
-            merge(objects, small);
-            return small.size();
-        }
-        return 0;
+        return packs;
+    }
+
+    /** How many tiny packs there are: what the writer bounds. */
+    int tinyPacks() {
+        return tier(0, TINY_PACK_BYTES).size();
+    }
+
+    /** Merges packs that {@link #choose} returned into one. */
+    void merge(List<Pack> packs) throws IOException {
+        merge((ObjectDirectory) repository.getObjectDatabase(), packs);
     }
 
     private void merge(ObjectDirectory objects, List<Pack> packs) throws IOException {
@@ -134,20 +208,15 @@ final class PackCompactor {
                     // Listed first (JGit puts an opened pack at the head), the merged pack answers every lookup of
                     // what the old ones held before any of them is deleted.
                     objects.openPack(packFile.toFile());
-                    for (Pack pack : packs) {
-                        Path old = pack.getPackFile().toPath();
-                        if (old.equals(packFile)) {
-                            continue; // the same objects merged again give the same name
-                        }
-                        String base = old.getFileName().toString().replaceFirst("\\.pack$", "");
-                        Files.deleteIfExists(old);
-                        for (String extension : new String[]{".idx", ".rev", ".bitmap"}) {
-                            Files.deleteIfExists(directory.resolve(base + extension));
+                    long now = System.nanoTime();
+                    synchronized (retired) {
+                        for (Pack pack : packs) {
+                            if (!pack.getPackFile().toPath().equals(packFile)) { // the same objects, the same name
+                                retired.put(pack.getPackFile().getName(), now);
+                            }
                         }
                     }
-                    Durability.syncDirectory(directory);
-                    // Listing the packs makes JGit rescan the changed directory and drop the deleted ones now.
-                    objects.getPacks();
+                    deleteRetired();
                 } finally {
                     Files.deleteIfExists(packTemp);
                     Files.deleteIfExists(indexTemp);
@@ -156,5 +225,60 @@ final class PackCompactor {
         }
         LOG.info("merged {} packs ({} objects) in {} ms", packs.size(), types.size(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Deletes the retired packs whose grace has passed, and has JGit drop them from its list; returns how many are
+     * still waiting.
+     */
+    int deleteRetired() throws IOException {
+        if (!(repository.getObjectDatabase() instanceof ObjectDirectory objects)) {
+            return 0;
+        }
+        Path directory = objects.getPackDirectory().toPath();
+        boolean deleted = false;
+        int waiting;
+        synchronized (retired) {
+            long now = System.nanoTime();
+            for (var entries = retired.entrySet().iterator(); entries.hasNext(); ) {
+                Map.Entry<String, Long> entry = entries.next();
+                if (now - entry.getValue() >= grace.toNanos()) {
+                    String base = entry.getKey().replaceFirst("\\.pack$", "");
+                    Files.deleteIfExists(directory.resolve(entry.getKey()));
+                    for (String extension : new String[]{".idx", ".rev", ".bitmap"}) {
+                        Files.deleteIfExists(directory.resolve(base + extension));
+                    }
+                    entries.remove();
+                    deleted = true;
+                }
+            }
+            waiting = retired.size();
+        }
+        if (deleted) {
+            Durability.syncDirectory(directory);
+            // Listing the packs makes JGit rescan the changed directory and drop the deleted ones now.
+            objects.getPacks();
+        }
+        return waiting;
+    }
+
+    private boolean isRetired(String packName) {
+        synchronized (retired) {
+            return retired.containsKey(packName);
+        }
+    }
+
+    /** The pack files on disk that are not retired: what lookups have to search once the grace has passed. */
+    long livePacks() throws IOException {
+        if (!(repository.getObjectDatabase() instanceof ObjectDirectory objects)) {
+            return 0;
+        }
+        synchronized (retired) {
+            try (var files = Files.list(objects.getPackDirectory().toPath())) {
+                return files.map(file -> file.getFileName().toString())
+                        .filter(name -> name.startsWith("pack-") && name.endsWith(".pack") && !retired.containsKey(name))
+                        .count();
+            }
+        }
     }
 }
