@@ -2,7 +2,6 @@ package dev.inkstone.git;
 
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.file.Pack;
-import org.eclipse.jgit.internal.storage.file.PackIndex;
 import org.eclipse.jgit.internal.storage.pack.PackWriter;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
@@ -15,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.BufferedOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,31 +124,45 @@ final class PackCompactor {
 
     /** The tiny packs, if enough have accumulated: quick merges, of what the last few seconds of batches left. */
     List<Pack> chooseTiny(boolean writesWaiting) {
-        List<Pack> tiny = tier(0, TINY_PACK_BYTES);
+        List<Pack> tiny = tier(0, TINY_PACK_BYTES, Duration.ZERO);
         return tiny.size() >= TINY_PACKS_BEFORE_MERGE * (writesWaiting ? BUSY_FACTOR : 1) ? tiny : List.of();
     }
 
-    /** The small packs, else the medium ones, if enough of a tier have accumulated: merges that can take seconds. */
+    /**
+     * The small packs, else the medium ones, if enough of a tier have accumulated: merges that can take seconds.
+     * Only packs merged more than twice the grace ago: until the packs merged into one are deleted, a merge of it
+     * may copy objects from them (JGit looks in every pack for the cheapest copy), and fails when they go.
+     */
     List<Pack> chooseLarger(boolean writesWaiting) {
         int needed = SMALL_PACKS_BEFORE_MERGE * (writesWaiting ? BUSY_FACTOR : 1);
-        List<Pack> small = tier(TINY_PACK_BYTES, MEDIUM_PACK_BYTES);
+        List<Pack> small = tier(TINY_PACK_BYTES, MEDIUM_PACK_BYTES, grace.multipliedBy(2));
         if (small.size() >= needed) {
             return small;
         }
-        List<Pack> medium = tier(MEDIUM_PACK_BYTES, LARGE_PACK_BYTES);
+        List<Pack> medium = tier(MEDIUM_PACK_BYTES, LARGE_PACK_BYTES, grace.multipliedBy(2));
         return medium.size() >= needed ? medium : List.of();
     }
 
-    /** The packs (not marked to be kept) of at least {@code from} and below {@code to} bytes. */
-    private List<Pack> tier(long from, long to) {
+    /**
+     * The packs (not marked to be kept, not retired, still on disk) of at least {@code from} and below {@code to}
+     * bytes, written at least {@code minAge} ago. Chosen under the lock that deletions hold: JGit can still list a
+     * pack whose files were deleted a moment ago (its length then reads 0, which would make it look tiny).
+     */
+    private List<Pack> tier(long from, long to, Duration minAge) {
         if (!(repository.getObjectDatabase() instanceof ObjectDirectory objects)) {
             return List.of();
         }
+        long writtenBefore = System.currentTimeMillis() - minAge.toMillis();
         List<Pack> packs = new ArrayList<>();
-        for (Pack pack : objects.getPacks()) {
-            long size = pack.getPackFile().length();
-            if (!pack.shouldBeKept() && size >= from && size < to && !isRetired(pack.getPackFile().getName())) {
-                packs.add(pack);
+        Collection<Pack> listed = objects.getPacks();
+        synchronized (retired) {
+            for (Pack pack : listed) {
+                File file = pack.getPackFile();
+                long size = file.length();
+                if (!pack.shouldBeKept() && size >= from && size < to && !retired.containsKey(file.getName())
+                        && file.exists() && (minAge.isZero() || file.lastModified() <= writtenBefore)) {
+                    packs.add(pack);
+                }
             }
         }
         return packs;
@@ -155,7 +170,7 @@ final class PackCompactor {
 
     /** How many tiny packs there are: what the writer bounds. */
     int tinyPacks() {
-        return tier(0, TINY_PACK_BYTES).size();
+        return tier(0, TINY_PACK_BYTES, Duration.ZERO).size();
     }
 
     /** Merges packs that {@link #choose} returned into one. */
@@ -169,18 +184,15 @@ final class PackCompactor {
         Map<ObjectId, Integer> types = new LinkedHashMap<>();
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             for (Pack pack : packs) {
-                PackIndex index = pack.getIndex();
-                for (PackIndex.MutableEntry entry : index) {
-                    ObjectId id = entry.toObjectId();
-                    if (!types.containsKey(id)) {
-                        types.put(id, reader.open(id).getType());
-                    }
-                }
+                PackObjectTypes.forEach(pack, reader, types::putIfAbsent);
             }
             List<RevObject> list = new ArrayList<>(types.size());
             types.forEach((id, type) -> list.add(walk.lookupAny(id, type)));
             PackConfig config = new PackConfig(repository);
             config.setCompressionLevel(1);
+            // One thread for the delta search (JGit's default is one per core): merges run beside the writes, and
+            // on two cores a merge of 200,000 objects on both held writes to a fifth of their rate for half a minute.
+            config.setThreads(1);
             try (PackWriter writer = new PackWriter(config, reader)) {
                 writer.setUseBitmaps(false);
                 writer.preparePack(list.iterator());
@@ -260,12 +272,6 @@ final class PackCompactor {
             objects.getPacks();
         }
         return waiting;
-    }
-
-    private boolean isRetired(String packName) {
-        synchronized (retired) {
-            return retired.containsKey(packName);
-        }
     }
 
     /** The pack files on disk that are not retired: what lookups have to search once the grace has passed. */
