@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,11 +33,17 @@ import java.util.Map;
  *
  * <p>Why not JGit's {@code GC}: it repacks everything reachable, minutes of CPU on a repository with 100,000
  * commits, and C Git's auto-gc is switched off on the served repository on purpose. This merges packs by size tier,
- * like a log-structured merge: many tiny packs into one small one, small ones into a medium one, medium ones into a
- * large one; packs of {@link #LARGE_PACK_BYTES} or more (a clone's pack, a large push) are never touched. The tiers
- * grow by about eight, so a merged pack leaves its tier instead of being merged again with every few new ones: with
- * two tiers above tiny, a 10,000-page bench run rewrote the same growing pack of up to 100,000 objects every few
- * seconds (one merge took 5 s). Each object is rewritten about once per tier.
+ * like a log-structured merge: many tiny packs into one small one, several small ones into one large one; packs of
+ * {@link #LARGE_PACK_BYTES} or more (those merges, a clone's pack, a large push) are never touched. The tiers grow by
+ * about eight, so a merged pack leaves its tier instead of being merged again with every few new ones: with two tiers
+ * above tiny, a 10,000-page bench run rewrote the same growing pack of up to 100,000 objects every few seconds (one
+ * merge took 5 s). Each object is rewritten about once per tier.
+ *
+ * <p>Why large packs are left alone: one more tier merged eight large packs, about 200,000 objects, which took
+ * 30 s of a core and, with the merge's working set on top of the live heap, a full collection every second
+ * (bench/probe_writes.py with JFR: writes fell to a tenth meanwhile). So the pack count grows by one per ~10 MB of
+ * new objects (about 2,500 commits in that bench), which lookups bear easily; {@code git gc} on the repository
+ * (offline, or any time: readers survive it as they survive these merges) folds them into one.
  *
  * <p>The writer runs it on threads of its own ({@link GitContentWriter}), one for the quick tiny merges and one for
  * the larger tiers, whose merges can take seconds: they choose (disjoint tiers) under the writer's batch lock, so a
@@ -61,10 +66,8 @@ final class PackCompactor {
     private static final Logger LOG = LoggerFactory.getLogger(PackCompactor.class);
     /** Packs below this size are tiny (a batch or a few); tiny packs are merged when 24 have accumulated. */
     static final long TINY_PACK_BYTES = 1L << 20;
-    /** Small packs are below this size, medium ones above; each tier is merged when 8 have accumulated. */
-    static final long MEDIUM_PACK_BYTES = 8L << 20;
-    /** Packs at or above this size are left alone. */
-    static final long LARGE_PACK_BYTES = 32L << 20;
+    /** Packs at or above this size are left alone; small ones (from tiny up to this) are merged when 8 accumulate. */
+    static final long LARGE_PACK_BYTES = 8L << 20;
     static final int TINY_PACKS_BEFORE_MERGE = 24;
     static final int SMALL_PACKS_BEFORE_MERGE = 8;
     /**
@@ -73,8 +76,8 @@ final class PackCompactor {
      */
     static final int BUSY_FACTOR = 2;
     /**
-     * Past this many tiny packs the writer waits for the tiny merges before its next batch. The larger tiers hold at
-     * most twice their busy threshold each, merged beside (a medium merge of 190,000 objects took 10 s).
+     * Past this many tiny packs the writer waits for the tiny merges before its next batch. The small tier holds at
+     * most twice its busy threshold, merged beside (a merge of 30,000 objects took 2 s).
      */
     static final int MAX_TINY_PACKS = TINY_PACKS_BEFORE_MERGE * BUSY_FACTOR * 3;
 
@@ -129,18 +132,13 @@ final class PackCompactor {
     }
 
     /**
-     * The small packs, else the medium ones, if enough of a tier have accumulated: merges that can take seconds.
-     * Only packs merged more than twice the grace ago: until the packs merged into one are deleted, a merge of it
-     * may copy objects from them (JGit looks in every pack for the cheapest copy), and fails when they go.
+     * The small packs, if enough have accumulated: merges that can take seconds. Only packs merged more than twice
+     * the grace ago: until the packs merged into one are deleted, a merge of it may copy objects from them (JGit
+     * looks in every pack for the cheapest copy), and fails when they go.
      */
     List<Pack> chooseLarger(boolean writesWaiting) {
-        int needed = SMALL_PACKS_BEFORE_MERGE * (writesWaiting ? BUSY_FACTOR : 1);
-        List<Pack> small = tier(TINY_PACK_BYTES, MEDIUM_PACK_BYTES, grace.multipliedBy(2));
-        if (small.size() >= needed) {
-            return small;
-        }
-        List<Pack> medium = tier(MEDIUM_PACK_BYTES, LARGE_PACK_BYTES, grace.multipliedBy(2));
-        return medium.size() >= needed ? medium : List.of();
+        List<Pack> small = tier(TINY_PACK_BYTES, LARGE_PACK_BYTES, grace.multipliedBy(2));
+        return small.size() >= SMALL_PACKS_BEFORE_MERGE * (writesWaiting ? BUSY_FACTOR : 1) ? small : List.of();
     }
 
     /**
@@ -181,13 +179,16 @@ final class PackCompactor {
     private void merge(ObjectDirectory objects, List<Pack> packs) throws IOException {
         long started = System.nanoTime();
         Path directory = objects.getPackDirectory().toPath();
-        Map<ObjectId, Integer> types = new LinkedHashMap<>();
+        List<RevObject> list = new ArrayList<>();
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             for (Pack pack : packs) {
-                PackObjectTypes.forEach(pack, reader, types::putIfAbsent);
+                // The walk's own table drops an object a second pack holds too.
+                PackObjectTypes.forEach(pack, reader, (id, type) -> {
+                    if (walk.lookupOrNull(id) == null) {
+                        list.add(walk.lookupAny(id, type));
+                    }
+                });
             }
-            List<RevObject> list = new ArrayList<>(types.size());
-            types.forEach((id, type) -> list.add(walk.lookupAny(id, type)));
             PackConfig config = new PackConfig(repository);
             config.setCompressionLevel(1);
             // One thread for the delta search (JGit's default is one per core): merges run beside the writes, and
@@ -235,7 +236,7 @@ final class PackCompactor {
                 }
             }
         }
-        LOG.info("merged {} packs ({} objects) in {} ms", packs.size(), types.size(),
+        LOG.info("merged {} packs ({} objects) in {} ms", packs.size(), list.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
