@@ -24,8 +24,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Merges the small packs that group commit leaves behind (one per batch) into one, so object lookups do not
@@ -91,6 +93,10 @@ final class PackCompactor {
      * Guarded by itself, which is held while retired packs are deleted, so {@link #livePacks} counts exactly.
      */
     private final Map<String, Long> retired = new HashMap<>();
+    /** Retired packs deleted since, while JGit may still list them; guarded by {@link #retired}. */
+    private final Set<String> deleted = new HashSet<>();
+    /** Pack file sizes by name, read once; guarded by {@link #retired}. */
+    private final Map<String, Long> sizes = new HashMap<>();
 
     PackCompactor(Repository repository) {
         this(repository, RETIRED_GRACE);
@@ -142,9 +148,11 @@ final class PackCompactor {
     }
 
     /**
-     * The packs (not marked to be kept, not retired, still on disk) of at least {@code from} and below {@code to}
+     * The packs (not retired, not deleted, not marked to be kept) of at least {@code from} and below {@code to}
      * bytes, written at least {@code minAge} ago. Chosen under the lock that deletions hold: JGit can still list a
-     * pack whose files were deleted a moment ago (its length then reads 0, which would make it look tiny).
+     * pack whose files were deleted a moment ago (its length then reads 0, which would make it look tiny). Runs
+     * after every batch, on a list of a hundred packs or more: a pack's size is read once (pack files never
+     * change), and the file system is asked about the candidates only.
      */
     private List<Pack> tier(long from, long to, Duration minAge) {
         if (!(repository.getObjectDatabase() instanceof ObjectDirectory objects)) {
@@ -156,11 +164,28 @@ final class PackCompactor {
         synchronized (retired) {
             for (Pack pack : listed) {
                 File file = pack.getPackFile();
-                long size = file.length();
-                if (!pack.shouldBeKept() && size >= from && size < to && !retired.containsKey(file.getName())
-                        && file.exists() && (minAge.isZero() || file.lastModified() <= writtenBefore)) {
+                String name = file.getName();
+                if (retired.containsKey(name) || deleted.contains(name)) {
+                    continue;
+                }
+                Long size = sizes.get(name);
+                if (size == null) {
+                    size = file.length();
+                    if (size == 0) {
+                        continue; // gone (deleted by someone else) or not a pack
+                    }
+                    sizes.put(name, size);
+                }
+                if (size >= from && size < to && !pack.shouldBeKept()
+                        && (minAge.isZero() || file.lastModified() <= writtenBefore)) {
                     packs.add(pack);
                 }
+            }
+            if (sizes.size() + deleted.size() > 2 * listed.size() + 64) {
+                Set<String> names = new HashSet<>();
+                listed.forEach(pack -> names.add(pack.getPackFile().getName()));
+                sizes.keySet().retainAll(names);
+                deleted.retainAll(names);
             }
         }
         return packs;
@@ -249,7 +274,7 @@ final class PackCompactor {
             return 0;
         }
         Path directory = objects.getPackDirectory().toPath();
-        boolean deleted = false;
+        boolean any = false;
         int waiting;
         synchronized (retired) {
             long now = System.nanoTime();
@@ -262,13 +287,14 @@ final class PackCompactor {
                         Files.deleteIfExists(directory.resolve(base + extension));
                     }
                     entries.remove();
-                    deleted = true;
+                    deleted.add(entry.getKey());
+                    any = true;
                 }
             }
             waiting = retired.size();
         }
-        if (deleted) {
-            Durability.syncDirectory(directory);
+        if (any) {
+            // No fsync of the directory: a deletion lost in a crash leaves a pack of duplicates, merged again later.
             // Listing the packs makes JGit rescan the changed directory and drop the deleted ones now.
             objects.getPacks();
         }
