@@ -63,9 +63,9 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
     private volatile boolean running = true;
     /** Held while a batch is written and made durable; the merger chooses its packs under it (see PackCompactor). */
     private final Object batchLock = new Object();
-    /** Tiny merges (quick), and the larger tiers (seconds each) on a thread of their own. */
+    /** Tiny merges (quick), and those of the small tier (a second or two each) on a thread of their own. */
     private final PackMergeThread tinyMerges;
-    private final PackMergeThread largerMerges;
+    private final PackMergeThread smallMerges;
 
     /**
      * A queued commit: {@code built} completes when its commit exists (written, readable, not yet durable or on the
@@ -100,7 +100,7 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
         this.packs = new PackCompactor(repository, packGrace);
         this.tinyMerges = new PackMergeThread("inkstone-pack-merge", packs, packs::chooseTiny, batchLock,
                 () -> !queue.isEmpty());
-        this.largerMerges = new PackMergeThread("inkstone-pack-merge-large", packs, packs::chooseLarger, batchLock,
+        this.smallMerges = new PackMergeThread("inkstone-pack-merge-small", packs, packs::chooseSmall, batchLock,
                 () -> !queue.isEmpty());
         this.worker = new Thread(this::run, "inkstone-writer");
         worker.setDaemon(true);
@@ -177,7 +177,7 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
                 batch.forEach(job -> job.answer().completeExceptionally(failure));
             }
             tinyMerges.schedule();
-            largerMerges.schedule();
+            smallMerges.schedule();
             waitForMergesIfBehind();
         }
     }
@@ -340,7 +340,7 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
         running = false;
         worker.interrupt();
         tinyMerges.close();
-        largerMerges.close();
+        smallMerges.close();
         workingTree.close();
     }
 }

@@ -45,22 +45,25 @@ import java.util.Set;
  * 30 s of a core and, with the merge's working set on top of the live heap, a full collection every second
  * (bench/probe_writes.py with JFR: writes fell to a tenth meanwhile). So the pack count grows by one per ~10 MB of
  * new objects (about 2,500 commits in that bench), which lookups bear easily; {@code git gc} on the repository
- * (offline, or any time: readers survive it as they survive these merges) folds them into one.
+ * during maintenance folds them into one.
  *
- * <p>The writer runs it on threads of its own ({@link GitContentWriter}), one for the quick tiny merges and one for
- * the larger tiers, whose merges can take seconds: they choose (disjoint tiers) under the writer's batch lock, so a
- * pack whose batch is still being made durable is never chosen, then {@link #merge} beside new batches.
+ * <p>The writer runs it on threads of its own ({@link GitContentWriter}, {@link PackMergeThread}), one for the quick
+ * tiny merges and one for the small tier, whose merges can take seconds: they choose (disjoint tiers) under the
+ * writer's batch lock, so a pack whose batch is still being made durable is never chosen, then {@link #merge} beside
+ * new batches.
  * The new pack and its index are fsynced and in place, and in JGit's list (first), before any old pack is deleted:
  * every object is in a durable pack at every moment, and lookups find it in the merged pack; a reader in the middle
  * of an old pack keeps reading it (POSIX unlink).
  *
  * <p>Why the old packs are retired, and deleted only {@link #RETIRED_GRACE} later: a JGit lookup walks one array of
  * the pack list, read when it started. If a pack in that array is deleted under it, JGit drops the pack and then
- * looks at the list again only if the pack directory's modification time says it changed; a lookup that began before
- * the merged pack was listed can thus answer "missing" for an object that is safely in the merged pack (a test
- * reader once found the branch's tip commit missing while merges ran beside it). Deleting a merged pack only after
- * every lookup that could still hold the old array has long finished takes that window away, whatever the file
- * system's timestamp resolution. Retired packs are never chosen again; one left by a stopped process is merged with
+ * looks at the list again only if the pack directory's modification time says it changed (JGit 7.5,
+ * {@code PackDirectory.open} and {@code searchPacksAgain}); on a file system whose timestamps are coarser than JGit
+ * believes, a lookup that began before the merged pack was listed can answer "missing" for an object that is safely
+ * in the merged pack. That is the one way we found for a merge to make a read miss, and it fits the one failure seen:
+ * in a CI run a reader found the branch's tip commit missing while merges ran beside the writes (not reproduced here,
+ * where directory timestamps have nanosecond steps). Deleting a merged pack only after every lookup that could still
+ * hold the old array has long finished takes that window away, whatever the timestamps. Retired packs are never chosen again; one left by a stopped process is merged with
  * the next tier (its objects are then in two packs, which Git allows).
  */
 final class PackCompactor {
@@ -128,7 +131,7 @@ final class PackCompactor {
     /** The packs of the lowest tier that has enough of them to merge, or none. */
     List<Pack> choose(boolean writesWaiting) {
         List<Pack> tiny = chooseTiny(writesWaiting);
-        return tiny.isEmpty() ? chooseLarger(writesWaiting) : tiny;
+        return tiny.isEmpty() ? chooseSmall(writesWaiting) : tiny;
     }
 
     /** The tiny packs, if enough have accumulated: quick merges, of what the last few seconds of batches left. */
@@ -138,11 +141,11 @@ final class PackCompactor {
     }
 
     /**
-     * The small packs, if enough have accumulated: merges that can take seconds. Only packs merged more than twice
+     * The small packs, if enough have accumulated: merges that can take a second or two. Only packs merged more than twice
      * the grace ago: until the packs merged into one are deleted, a merge of it may copy objects from them (JGit
      * looks in every pack for the cheapest copy), and fails when they go.
      */
-    List<Pack> chooseLarger(boolean writesWaiting) {
+    List<Pack> chooseSmall(boolean writesWaiting) {
         List<Pack> small = tier(TINY_PACK_BYTES, LARGE_PACK_BYTES, grace.multipliedBy(2));
         return small.size() >= SMALL_PACKS_BEFORE_MERGE * (writesWaiting ? BUSY_FACTOR : 1) ? small : List.of();
     }
