@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,19 +84,13 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
 
     public GitContentWriter(Repository repository, String branch, PersonIdent committer, Clock clock)
             throws IOException {
-        this(repository, branch, committer, clock, PackCompactor.RETIRED_GRACE);
-    }
-
-    /** With another grace for merged packs (see {@link PackCompactor}); tests shorten it. */
-    GitContentWriter(Repository repository, String branch, PersonIdent committer, Clock clock, Duration packGrace)
-            throws IOException {
         this.repository = repository;
         this.refName = Constants.R_HEADS + branch;
         this.committer = committer;
         this.clock = clock;
         Durability.configure(repository);
         this.workingTree = new WorkingTreeSync(repository, refName);
-        this.packs = new PackCompactor(repository, packGrace);
+        this.packs = new PackCompactor(repository);
         this.tinyMerges = new PackMergeThread("inkstone-pack-merge", packs, packs::chooseTiny, batchLock,
                 () -> !queue.isEmpty());
         this.smallMerges = new PackMergeThread("inkstone-pack-merge-small", packs, packs::chooseSmall, batchLock,

@@ -116,7 +116,8 @@ final class PackCompactor {
     }
 
     /**
-     * Chooses and merges in one go, on the caller's thread; returns how many packs were merged (0: nothing done).
+     * Chooses and merges in one go on the caller's thread, then deletes the retired packs that are due; returns how
+     * many packs were merged (0: nothing done).
      *
      * @param writesWaiting whether commits are queued: then a merge waits for {@link #BUSY_FACTOR} times as many
      */
@@ -124,6 +125,7 @@ final class PackCompactor {
         List<Pack> chosen = choose(writesWaiting);
         if (!chosen.isEmpty()) {
             merge(chosen);
+            deleteRetired();
         }
         return chosen.size();
     }
@@ -199,7 +201,7 @@ final class PackCompactor {
         return tier(0, TINY_PACK_BYTES, Duration.ZERO).size();
     }
 
-    /** Merges packs that {@link #choose} returned into one. */
+    /** Merges packs that {@link #choose} returned into one, and retires them (see {@link #deleteRetired}). */
     void merge(List<Pack> packs) throws IOException {
         merge((ObjectDirectory) repository.getObjectDatabase(), packs);
     }
@@ -257,7 +259,6 @@ final class PackCompactor {
                             }
                         }
                     }
-                    deleteRetired();
                 } finally {
                     Files.deleteIfExists(packTemp);
                     Files.deleteIfExists(indexTemp);

@@ -81,17 +81,22 @@ final class PackMergeThread {
         deleteRetired();
     }
 
+    /** Deletes the retired packs that are due, and looks again when the next ones are (once, however often asked). */
     private void deleteRetired() {
-        deletionQueued.set(false);
         try {
             if (packs.deleteRetired() > 0 && deletionQueued.compareAndSet(false, true)) {
-                thread.schedule(this::deleteRetired, packs.grace().toMillis() + 1, TimeUnit.MILLISECONDS);
+                thread.schedule(this::deleteRetiredWhenDue, packs.grace().toMillis() + 1, TimeUnit.MILLISECONDS);
             }
         } catch (RejectedExecutionException e) {
             // closing: the retired packs are merged again after the next start
         } catch (IOException | RuntimeException e) {
             LOG.warn("deleting merged packs failed", e);
         }
+    }
+
+    private void deleteRetiredWhenDue() {
+        deletionQueued.set(false);
+        deleteRetired();
     }
 
     /** Waits for the queued look and one more, which sees every pack made so far. */
