@@ -13,8 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Keeps a served clone's working tree in step with commits made in memory: a clean tree on the served branch is
@@ -50,6 +52,23 @@ public final class WorkingTreeSync {
 
     void close() {
         executor.shutdown();
+    }
+
+    /**
+     * Waits until the working tree has followed every commit made so far: for whoever uses the working tree beside
+     * the service (tests running the {@code git} CLI in it) and must not race the checkout.
+     */
+    public void awaitFollowed() {
+        try {
+            executor.submit(() -> {
+            }).get();
+        } catch (RejectedExecutionException e) {
+            // closed: nothing more will follow
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Whether the last commit found local changes in the working tree and so did not update it. */

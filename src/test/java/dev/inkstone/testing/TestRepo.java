@@ -30,6 +30,8 @@ public final class TestRepo implements AutoCloseable {
     private final Path dir;
     private final Git git;
     private int commits;
+    private volatile Runnable settle = () -> {
+    };
 
     private TestRepo(Path dir, Git git) {
         this.dir = dir;
@@ -57,7 +59,16 @@ public final class TestRepo implements AutoCloseable {
         return writeBytes(path, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Called before this class touches the working tree (files, the index, the {@code git} CLI): a server on this
+     * repository waits there for its working-tree checkouts, which run after each of its commits on their own thread.
+     */
+    public void beforeWorkingTreeUse(Runnable settle) {
+        this.settle = settle;
+    }
+
     public TestRepo writeBytes(String path, byte[] content) {
+        settle.run();
         try {
             Path file = dir.resolve(path);
             Files.createDirectories(file.getParent());
@@ -88,6 +99,7 @@ public final class TestRepo implements AutoCloseable {
     }
 
     public String commitAs(PersonIdent who, String message) {
+        settle.run();
         try {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
@@ -116,6 +128,7 @@ public final class TestRepo implements AutoCloseable {
 
     /** Runs the real {@code git} CLI in the repository, isolated from any user or system config. */
     public String git(String... args) {
+        settle.run();
         return GitCli.run(dir, args);
     }
 

@@ -57,12 +57,20 @@ public final class TestServer implements AutoCloseable {
 
     /** A server whose search index lives in {@code search.folder()} and is built on {@code search.executor()}. */
     public static TestServer start(TestRepo repo, SearchSettings search) {
-        return start(repo.repository(), "main", HttpSettings.defaults(), GitHubSettings.defaults(), search);
+        return followedBy(repo, start(repo.repository(), "main", HttpSettings.defaults(), GitHubSettings.defaults(),
+                search));
     }
 
     /** A server whose history answers come from {@code history} (e.g. one whose index is never ready). */
     public static TestServer start(TestRepo repo, GitHistoryStore history) {
-        return start(repo.repository(), "main", HttpSettings.defaults(), GitHubSettings.defaults(), null, history);
+        return followedBy(repo, start(repo.repository(), "main", HttpSettings.defaults(), GitHubSettings.defaults(),
+                null, history));
+    }
+
+    /** The test's own use of the working tree waits for this server's checkouts (see WorkingTreeSync). */
+    private static TestServer followedBy(TestRepo repo, TestServer server) {
+        repo.beforeWorkingTreeUse(() -> server.writer().workingTree().awaitFollowed());
+        return server;
     }
 
     private static TestServer start(Repository repository, String branch, HttpSettings settings,
@@ -94,7 +102,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(TestRepo repo) {
-        return start(repo.repository(), "main", List.of());
+        return followedBy(repo, start(repo.repository(), "main", List.of()));
     }
 
     public int port() {
