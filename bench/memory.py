@@ -34,6 +34,25 @@ def file_rss(pid):
     return sorted(totals.items(), key=lambda item: -item[1])
 
 
+def anonymous_rss(pid, top):
+    """The `top` largest anonymous mappings by resident kB: [(address range, size kB, resident kB)]. The Java heap,
+    the code cache and metaspace are named by NMT; what remains is malloc (glibc arenas, zlib state) and thread stacks."""
+    maps = []
+    current = None
+    with open("/proc/%d/smaps" % pid) as f:
+        for line in f:
+            fields = line.split()
+            if fields and "-" in fields[0] and not fields[0].endswith(":"):
+                current = [fields[0], 0, 0] if len(fields) < 6 or fields[5].startswith("[heap]") else None
+                if current is not None:
+                    maps.append(current)
+            elif current is not None and fields and fields[0] == "Size:":
+                current[1] = int(fields[1])
+            elif current is not None and fields and fields[0] == "Rss:":
+                current[2] = int(fields[1])
+    return sorted(maps, key=lambda m: -m[2])[:top]
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("repo")
@@ -41,6 +60,8 @@ def main():
     p.add_argument("--flag", action="append", default=[], help="one more JVM flag to try (repeatable)")
     p.add_argument("--histogram", type=int, default=0, metavar="N",
                    help="also print the N classes holding the most heap after the full GC (jcmd GC.class_histogram)")
+    p.add_argument("--anonymous", type=int, default=0, metavar="N",
+                   help="also print the N largest anonymous mappings by resident size (/proc/PID/smaps)")
     p.add_argument("--jar", default=os.path.join(bench.ROOT, "target", "inkstone.jar"))
     args = p.parse_args()
     bench.class_archive(os.path.abspath(args.jar))
@@ -71,6 +92,10 @@ def main():
         print("file-backed RSS by file (/proc/PID/smaps):")
         for name, kb in file_rss(ink.proc.pid)[:8]:
             print("  %6d kB  %s" % (kb, name))
+        if args.anonymous:
+            print("largest anonymous mappings (range, size kB, resident kB):")
+            for address, size, rss in anonymous_rss(ink.proc.pid, args.anonymous):
+                print("  %s  %8d  %8d" % (address, size, rss))
         nmt = subprocess.run(["jcmd", pid, "VM.native_memory", "summary"], stdout=subprocess.PIPE).stdout.decode()
         for line in nmt.splitlines():
             if "committed=" in line and line.strip().startswith(("Total", "-")):
