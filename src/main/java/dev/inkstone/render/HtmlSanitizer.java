@@ -2,6 +2,7 @@ package dev.inkstone.render;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -26,8 +27,18 @@ final class HtmlSanitizer {
     private static final Pattern IGNORED_BY_BROWSERS = Pattern.compile("[\\x00-\\x20\\x7f]+");
 
     private final Safelist safelist;
+    private final GeneratedHtml generated;
+    private final boolean keepGenerated;
+    /** How many renders skipped jsoup (tests check that the fast path is taken, not only that it is right). */
+    final LongAdder keptAsGenerated = new LongAdder();
 
     HtmlSanitizer() {
+        this(true);
+    }
+
+    /** @param keepGenerated skip jsoup for HTML that {@link GeneratedHtml} proves clean; false only in tests */
+    HtmlSanitizer(boolean keepGenerated) {
+        this.keepGenerated = keepGenerated;
         safelist = Safelist.relaxed()
                 .addTags("del", "s", "hr", "input", "section")
                 .addAttributes("h1", "id")
@@ -54,6 +65,21 @@ final class HtmlSanitizer {
                 .addEnforcedAttribute("input", "disabled", "disabled")
                 .removeProtocols("a", "href", "ftp")
                 .preserveRelativeLinks(true);
+        generated = new GeneratedHtml(safelist, BASE_URI, MAX_DEPTH, HtmlSanitizer::isAllowedUrl);
+    }
+
+    /**
+     * The HTML as the sanitizer keeps it. Without raw HTML in the Markdown, flexmark wrote every tag itself: if
+     * {@link GeneratedHtml} proves the sanitizer would keep all of it, it is returned as written (the same elements,
+     * attributes and text; void tags spelled as jsoup spells them; only escapes in text may be spelled differently).
+     */
+    String clean(String html, boolean rawHtml) {
+        String kept = keepGenerated && !rawHtml ? generated.asKept(html) : null;
+        if (kept != null) {
+            keptAsGenerated.increment();
+            return kept;
+        }
+        return clean(html);
     }
 
     String clean(String html) {

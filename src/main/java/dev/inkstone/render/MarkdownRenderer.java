@@ -34,7 +34,7 @@ public final class MarkdownRenderer {
     /** The same parser without the autolink extension, for bodies where it could find nothing (see below). */
     private final Parser parserWithoutAutolinks;
     private final HtmlRenderer renderer;
-    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+    final HtmlSanitizer sanitizer;
     private final long budgetNanos;
 
     public MarkdownRenderer() {
@@ -51,6 +51,12 @@ public final class MarkdownRenderer {
      *                          which scans every text node; false only in tests that prove it changes nothing
      */
     MarkdownRenderer(Duration budget, boolean skipIdleAutolinks) {
+        this(budget, skipIdleAutolinks, new HtmlSanitizer());
+    }
+
+    /** With a sanitizer of the test's choosing (one that always runs jsoup, to compare with). */
+    MarkdownRenderer(Duration budget, boolean skipIdleAutolinks, HtmlSanitizer sanitizer) {
+        this.sanitizer = sanitizer;
         budgetNanos = budget.toNanos();
         MutableDataSet options = options(true);
         parser = parser(options);
@@ -100,10 +106,10 @@ public final class MarkdownRenderer {
             RenderBudget budget = RenderBudget.start(budgetNanos);
             Parser chosen = AutolinkTriggers.present(limited.text()) ? parser : parserWithoutAutolinks;
             Document document = chosen.parse(BasedSequence.of(new BudgetedText(limited.text(), budget)));
-            int escapedHtml = RawHtmlLimiter.limit(document);
-            if (escapedHtml >= 0) {
+            RawHtmlLimiter.Limited rawHtml = RawHtmlLimiter.limit(document);
+            if (rawHtml.firstEscaped() >= 0) {
                 warnings.add("too much raw HTML; the rest is shown as text (from line "
-                        + limited.lines().fileLine(escapedHtml) + ")");
+                        + limited.lines().fileLine(rawHtml.firstEscaped()) + ")");
             }
             for (InlineIssues.Issue issue : InlineIssues.of(document)) {
                 warnings.add(issue.message() + " (line " + limited.lines().fileLine(issue.offset()) + ")");
@@ -112,7 +118,7 @@ public final class MarkdownRenderer {
             List<LocalLink> links = LinkCollector.collect(document, rewriter, limited.lines(), warnings);
             PageOutline outline = PageOutline.of(document);
             new PageContext(outline.ids(), rewriter).attachTo(document);
-            String html = sanitizer.clean(renderer.render(document));
+            String html = sanitizer.clean(renderer.render(document), rawHtml.rawHtml());
             return new RenderResult(html, outline.toc(), outline.firstHeading(), warnings, links);
         } catch (RenderBudget.Exceeded | StackOverflowError e) {
             warnings.add("the document is too complex to render; shown as plain text");

@@ -19,8 +19,15 @@ final class RawHtmlLimiter {
     private RawHtmlLimiter() {
     }
 
-    /** Turns the raw HTML past the limit into text; returns the offset of the first node changed, or -1. */
-    static int limit(Document document) {
+    /**
+     * What {@link #limit} did: whether the Markdown had raw HTML (even if all of it was turned into text), and the
+     * offset of the first node turned into text (-1 for none).
+     */
+    record Limited(boolean rawHtml, int firstEscaped) {
+    }
+
+    /** Turns the raw HTML past the limit into text. */
+    static Limited limit(Document document) {
         List<Node> raw = new ArrayList<>();
         Nodes.forEachDescendant(document, node -> {
             if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) {
@@ -39,7 +46,7 @@ final class RawHtmlLimiter {
                 node.unlink();
             }
         }
-        return firstEscaped;
+        return new Limited(!raw.isEmpty(), firstEscaped);
     }
 
     private static int count(CharSequence chars, char wanted) {
