@@ -36,6 +36,11 @@ public final class CacheBudget {
         return heap() / 48;
     }
 
+    /** Search index segments an update flushed, kept in memory until a commit or merge writes them. */
+    public static long searchSegmentBytes() {
+        return heap() / 32;
+    }
+
     /** Sites, counted in entries: pages plus tree entries. */
     public static long siteEntries() {
         return Math.max(20_000, heap() / 8 / SITE_ENTRY_BYTES);
