@@ -2,6 +2,7 @@
 """Summarise a JFR recording's CPU samples: the hottest methods by self time and by total (inclusive) time.
 
     python3 bench/jfr_top.py recording.jfr [--thread REGEX] [--top 25] [--prefix dev.inkstone.] [--skip S] [--span S]
+    python3 bench/jfr_top.py recording.jfr --events jdk.ObjectAllocationSample --weight weight   (bytes allocated)
 
 Uses `jfr print --json --events jdk.ExecutionSample` (the JDK's own tool). Inclusive counts a method once per
 sample however often it recurs; --prefix adds a table of the hottest frames of that package (inclusive), which is
@@ -34,6 +35,8 @@ def main(argv=None):
     p.add_argument("--top", type=int, default=25)
     p.add_argument("--prefix", default="dev.inkstone.")
     p.add_argument("--events", default="jdk.ExecutionSample")
+    p.add_argument("--weight", help="sum this field of each event instead of counting events (for allocation "
+                   "samples: weight, the bytes each sample stands for)")
     p.add_argument("--skip", type=float, default=0, help="leave out the first S seconds of the recording")
     p.add_argument("--span", type=float, default=0, help="then keep only S seconds (0: to the end)")
     args = p.parse_args(argv)
@@ -50,21 +53,24 @@ def main(argv=None):
     threads = collections.Counter()
     n = 0
     for event in events:
-        thread = (event["values"].get("sampledThread") or {}).get("javaName") or "?"
+        values = event["values"]
+        thread = (values.get("sampledThread") or values.get("eventThread") or {}).get("javaName") or "?"
         if args.thread and not re.search(args.thread, thread):
             continue
         frames = frames_of(event)
         if not frames:
             continue
-        n += 1
-        threads[re.sub(r"-\d+$", "-N", thread)] += 1
-        self_count[frames[0]] += 1
+        w = values.get(args.weight, 0) if args.weight else 1
+        n += w
+        threads[re.sub(r"-\d+$", "-N", thread)] += w
+        self_count[frames[0]] += w
         for f in set(frames):
-            total_count[f] += 1
+            total_count[f] += w
         own = next((f for f in frames if f.startswith(args.prefix)), None)
         if own:
-            own_count[own] += 1
-    print("%d samples%s" % (n, " (threads matching %s)" % args.thread if args.thread else ""))
+            own_count[own] += w
+    unit = "bytes (%s)" % args.weight if args.weight else "samples"
+    print("%d %s%s" % (n, unit, " (threads matching %s)" % args.thread if args.thread else ""))
     print("\nthreads:")
     for name, c in threads.most_common(8):
         print("  %5.1f%%  %s" % (100.0 * c / n, name))

@@ -1,6 +1,7 @@
 package dev.inkstone.content;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -19,8 +20,14 @@ public record TreeDelta(List<TreeEntry> upserted, List<String> removed) {
      * found by binary search, so an edit of one file costs a copy of the list and a few comparisons.
      */
     public List<TreeEntry> applyTo(List<TreeEntry> tree) {
-        List<TreeEntry> result = new ArrayList<>(tree.size() + upserted.size());
-        result.addAll(tree);
+        // An edit usually only replaces entries: then the result is one array copy of the tree with those entries
+        // set. The old way (a new ArrayList, then addAll, which goes through toArray) copied the 10,000-entry list
+        // twice per commit, the largest allocation of a commit's answer on 10,000 pages (a JFR allocation profile).
+        List<TreeEntry> copy = Arrays.asList(tree.toArray(new TreeEntry[0]));
+        if (removed.isEmpty() && replaceAll(copy)) {
+            return copy;
+        }
+        List<TreeEntry> result = new ArrayList<>(copy);
         for (String path : removed) {
             int at = indexOf(result, path);
             if (at >= 0) {
@@ -36,6 +43,21 @@ public record TreeDelta(List<TreeEntry> upserted, List<String> removed) {
             }
         }
         return result;
+    }
+
+    /** Replaces every upserted entry in place; false (having changed nothing) if one of them is new. */
+    private boolean replaceAll(List<TreeEntry> sorted) {
+        int[] at = new int[upserted.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = indexOf(sorted, upserted.get(i).path());
+            if (at[i] < 0) {
+                return false;
+            }
+        }
+        for (int i = 0; i < at.length; i++) {
+            sorted.set(at[i], upserted.get(i));
+        }
+        return true;
     }
 
     /** As {@link java.util.Collections#binarySearch}: the index, or (-(insertion point) - 1). */
