@@ -38,7 +38,7 @@ public final class CacheBudget {
 
     /** Search index segments an update flushed, kept in memory until a commit or merge writes them. */
     public static long searchSegmentBytes() {
-        return heap() / 32;
+        return heap() / 8;
     }
 
     /** Sites, counted in entries: pages plus tree entries. */
