@@ -63,8 +63,9 @@ import java.util.Set;
  * in the merged pack. That is the one way we found for a merge to make a read miss, and it fits the one failure seen:
  * in a CI run a reader found the branch's tip commit missing while merges ran beside the writes (not reproduced here,
  * where directory timestamps have nanosecond steps). Deleting a merged pack only after every lookup that could still
- * hold the old array has long finished takes that window away, whatever the timestamps. Retired packs are never chosen again; one left by a stopped process is merged with
- * the next tier (its objects are then in two packs, which Git allows).
+ * hold the old array has long finished takes that window away, whatever the timestamps. Retired packs are never
+ * chosen again; one left by a stopped process is merged with the next tier (its objects are then in two packs,
+ * which Git allows).
  */
 final class PackCompactor {
 
@@ -143,9 +144,9 @@ final class PackCompactor {
     }
 
     /**
-     * The small packs, if enough have accumulated: merges that can take a second or two. Only packs merged more than twice
-     * the grace ago: until the packs merged into one are deleted, a merge of it may copy objects from them (JGit
-     * looks in every pack for the cheapest copy), and fails when they go.
+     * The small packs, if enough have accumulated: merges that can take a second or two. Only packs merged more than
+     * twice the grace ago: until the packs merged into one are deleted, a merge of it may copy objects from them
+     * (JGit looks in every pack for the cheapest copy), and fails when they go.
      */
     List<Pack> chooseSmall(boolean writesWaiting) {
         List<Pack> small = tier(TINY_PACK_BYTES, LARGE_PACK_BYTES, grace.multipliedBy(2));
@@ -313,7 +314,8 @@ final class PackCompactor {
         synchronized (retired) {
             try (var files = Files.list(objects.getPackDirectory().toPath())) {
                 return files.map(file -> file.getFileName().toString())
-                        .filter(name -> name.startsWith("pack-") && name.endsWith(".pack") && !retired.containsKey(name))
+                        .filter(name -> name.startsWith("pack-") && name.endsWith(".pack"))
+                        .filter(name -> !retired.containsKey(name))
                         .count();
             }
         }

@@ -10,8 +10,8 @@ import java.util.function.Predicate;
 
 /**
  * Proves that HTML flexmark wrote by itself (a Markdown body without raw HTML) is already what the sanitizer would
- * keep, so that the renderer can skip jsoup's parse, clean and serialize (a seventh of a commit's CPU at 10,000 pages: the
- * answer to every edit renders its page). The check is strict and refuses anything it does not expect: every
+ * keep, so that the renderer can skip jsoup's parse, clean and serialize (a seventh of a commit's CPU at 10,000
+ * pages: the answer to every edit renders its page). The check is strict and refuses anything it does not expect: every
  * {@code <} must open or close a tag the safelist allows, written the way flexmark writes tags (lower case, double
  * quoted attribute values, void elements closed with {@code />}); every attribute must be one the safelist keeps,
  * URLs must pass its protocol check and the sanitizer's own scheme check after entity decoding (as a browser reads
@@ -22,7 +22,6 @@ import java.util.function.Predicate;
 final class GeneratedHtml {
 
     private static final Set<String> VOID = Set.of("br", "hr", "img", "input");
-    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite");
 
     private final Safelist safelist;
     private final String baseUri;
@@ -114,7 +113,7 @@ final class GeneratedHtml {
                 return -1; // attributes are separated by a space
             }
             int nameStart = i;
-            while (i < length && isNameChar(html.charAt(i)) || i < length && html.charAt(i) == '-') {
+            while (i < length && (isNameChar(html.charAt(i)) || html.charAt(i) == '-')) {
                 i++;
             }
             if (i == nameStart) {
@@ -143,7 +142,7 @@ final class GeneratedHtml {
         Element element = new Element(Tag.valueOf(tag), baseUri);
         element.attr(name, value);
         return safelist.isSafeAttribute(tag, element, element.attribute(name))
-                && (!URL_ATTRIBUTES.contains(name) || allowedUrl.test(value));
+                && (!HtmlSanitizer.URL_ATTRIBUTES.contains(name) || allowedUrl.test(value));
     }
 
     private static boolean isNameChar(char c) {

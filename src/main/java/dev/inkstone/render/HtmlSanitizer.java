@@ -22,7 +22,8 @@ final class HtmlSanitizer {
     private static final String BASE_URI = "https://inkstone.invalid/";
     private static final int MAX_DEPTH = 128;
     private static final Set<String> SCHEMES = Set.of("http", "https", "mailto");
-    private static final String[] URL_ATTRIBUTES = {"href", "src", "cite"};
+    /** Attributes that hold URLs; both the jsoup path and {@link GeneratedHtml} check their schemes. */
+    static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite");
     private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]*):");
     private static final Pattern IGNORED_BY_BROWSERS = Pattern.compile("[\\x00-\\x20\\x7f]+");
 
@@ -79,10 +80,10 @@ final class HtmlSanitizer {
             keptAsGenerated.increment();
             return kept;
         }
-        return clean(html);
+        return cleanWithJsoup(html);
     }
 
-    String clean(String html) {
+    private String cleanWithJsoup(String html) {
         Document dirty = Document.createShell(BASE_URI);
         // Deep raw-HTML nesting costs jsoup time per element; nothing legitimate nests this deep.
         Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
