@@ -2,7 +2,8 @@
 """Where the memory goes after touching every page: RSS split into anonymous and file-backed, the JVM's native
 memory tracking summary, and the heap after a full GC. Reuses bench.py's servers and flags.
 
-    python3 bench/memory.py REPO.git [--xmx 160m] [--flag -XX:...] [--histogram 30]    (builds nothing: uses target/inkstone.jar)
+    python3 bench/memory.py REPO.git [--xmx 160m] [--flag -XX:...] [--histogram 30] [--anonymous 20] [--no-nmt]
+    (builds nothing: uses target/inkstone.jar, or --jar)
 
 The other flags are bench.py's JVM_FLAGS (the README's production flags); --xmx replaces only the heap size, to
 find the smallest heap that serves a repository. An OutOfMemoryError in the server log is reported.
@@ -62,13 +63,17 @@ def main():
                    help="also print the N classes holding the most heap after the full GC (jcmd GC.class_histogram)")
     p.add_argument("--anonymous", type=int, default=0, metavar="N",
                    help="also print the N largest anonymous mappings by resident size (/proc/PID/smaps)")
+    p.add_argument("--no-nmt", action="store_true",
+                   help="without native memory tracking, whose own bookkeeping adds to the RSS (the figure bench/run "
+                        "reports is taken without it)")
     p.add_argument("--jar", default=os.path.join(bench.ROOT, "target", "inkstone.jar"))
     args = p.parse_args()
     bench.class_archive(os.path.abspath(args.jar))
     if args.xmx:
         bench.JVM_FLAGS[:] = ["-Xmx" + args.xmx if f.startswith("-Xmx") else f for f in bench.JVM_FLAGS]
     bench.JVM_FLAGS.extend(args.flag)
-    bench.JVM_FLAGS.append("-XX:NativeMemoryTracking=summary")
+    if not args.no_nmt:
+        bench.JVM_FLAGS.append("-XX:NativeMemoryTracking=summary")
     run = os.path.join(bench.WORK, "memory")
     subprocess.run(["rm", "-rf", run])
     os.makedirs(run)
@@ -96,7 +101,8 @@ def main():
             print("largest anonymous mappings (range, size kB, resident kB):")
             for address, size, rss in anonymous_rss(ink.proc.pid, args.anonymous):
                 print("  %s  %8d  %8d" % (address, size, rss))
-        nmt = subprocess.run(["jcmd", pid, "VM.native_memory", "summary"], stdout=subprocess.PIPE).stdout.decode()
+        nmt = "" if args.no_nmt else subprocess.run(["jcmd", pid, "VM.native_memory", "summary"],
+                                                    stdout=subprocess.PIPE).stdout.decode()
         for line in nmt.splitlines():
             if "committed=" in line and line.strip().startswith(("Total", "-")):
                 print("  " + line.strip())
