@@ -53,6 +53,7 @@ public final class RawController {
         }
         byte[] bytes = sites.store().blob(blobId)
                 .orElseThrow(() -> new NotFoundException(NotFoundException.What.FILE, "object " + blobId + " is missing"));
-        ctx.contentType(contentType).result(bytes);
+        ctx.contentType(contentType);
+        Responses.writeBody(ctx, bytes);
     }
 }
