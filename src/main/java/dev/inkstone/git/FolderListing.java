@@ -1,7 +1,6 @@
 package dev.inkstone.git;
 
 import dev.inkstone.content.FolderEntry;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -58,8 +57,11 @@ final class FolderListing {
                 : FileMode.SYMLINK.equals(mode) ? FolderEntry.Kind.SYMLINK
                 : FileMode.GITLINK.equals(mode) ? FolderEntry.Kind.SUBMODULE
                 : FolderEntry.Kind.FILE;
+        // OBJ_ANY, not OBJ_BLOB: for a blob JGit 7.5 first looks for a pack holding it (for its object-size index)
+        // in a walk of the pack list without its usual error handling, which fails on a merged pack deleted while
+        // JGit still lists it (PackCompactor); the general lookup drops such a pack and goes on.
         long size = kind == FolderEntry.Kind.FILE || kind == FolderEntry.Kind.SYMLINK
-                ? reader.getObjectSize(id, Constants.OBJ_BLOB) : 0;
+                ? reader.getObjectSize(id, ObjectReader.OBJ_ANY) : 0;
         return new FolderEntry(name, path, id.name(), kind, size);
     }
 }
