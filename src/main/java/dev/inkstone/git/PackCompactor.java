@@ -1,5 +1,6 @@
 package dev.inkstone.git;
 
+import org.eclipse.jgit.internal.storage.file.BasePackIndexWriter;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.file.Pack;
 import org.eclipse.jgit.internal.storage.pack.PackWriter;
@@ -39,7 +40,9 @@ import java.util.Set;
  * {@link #LARGE_PACK_BYTES} or more (those merges, a clone's pack, a large push) are never touched. The tiers grow by
  * about eight, so a merged pack leaves its tier instead of being merged again with every few new ones: with two tiers
  * above tiny, a 10,000-page bench run rewrote the same growing pack of up to 100,000 objects every few seconds (one
- * merge took 5 s). Each object is rewritten about once per tier.
+ * merge took 5 s). Each object is rewritten about once per tier. Tiny packs (the writer's batches, whole objects)
+ * are merged by copying their entries as they are ({@link PackConcatenation}); small ones go through JGit's
+ * {@code PackWriter}, which deltifies what the batches stored whole.
  *
  * <p>Why large packs are left alone: one more tier merged eight large packs, about 200,000 objects, which took
  * 30 s of a core and, with the merge's working set on top of the live heap, a full collection every second
@@ -210,6 +213,58 @@ final class PackCompactor {
     private void merge(ObjectDirectory objects, List<Pack> packs) throws IOException {
         long started = System.nanoTime();
         Path directory = objects.getPackDirectory().toPath();
+        boolean tiny = packs.stream().allMatch(pack -> pack.getPackFile().length() < TINY_PACK_BYTES);
+        Path packTemp = Files.createTempFile(directory, "inkstone-merge-", ".pack.tmp");
+        Path indexTemp = Files.createTempFile(directory, "inkstone-merge-", ".idx.tmp");
+        try {
+            Written written = tiny ? concatenate(packs, packTemp, indexTemp) : repack(packs, packTemp, indexTemp);
+            Durability.syncFile(packTemp);
+            Durability.syncFile(indexTemp);
+            Path packFile = directory.resolve(written.name() + ".pack");
+            Path indexFile = directory.resolve(written.name() + ".idx");
+            // The pack first: a reader that finds the index finds its pack.
+            Files.move(packTemp, packFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(indexTemp, indexFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Durability.syncDirectory(directory);
+            // JGit finds a new pack only when a lookup misses, so readers would go on looking in the old packs, and
+            // each one whose file is closed by then fails as "corrupt" before JGit retries. Listed first (JGit puts
+            // an opened pack at the head), the merged pack answers every lookup of what the old ones held before
+            // any of them is deleted.
+            objects.openPack(packFile.toFile());
+            long now = System.nanoTime();
+            synchronized (retired) {
+                for (Pack pack : packs) {
+                    if (!pack.getPackFile().toPath().equals(packFile)) { // the same objects, the same name
+                        retired.put(pack.getPackFile().getName(), now);
+                    }
+                }
+            }
+            LOG.info("merged {} packs ({} objects, {}) in {} ms", packs.size(), written.objects(),
+                    tiny ? "copied" : "repacked", (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            Files.deleteIfExists(packTemp);
+            Files.deleteIfExists(indexTemp);
+        }
+    }
+
+    /** The new pack's name and how many objects it holds. */
+    private record Written(String name, int objects) {
+    }
+
+    /** Tiny packs, the writer's batches: their entries copied as they are ({@link PackConcatenation}). */
+    private static Written concatenate(List<Pack> packs, Path packTemp, Path indexTemp) throws IOException {
+        PackConcatenation.Written written;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(packTemp))) {
+            written = PackConcatenation.write(packs, out);
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(indexTemp))) {
+            BasePackIndexWriter.createVersion(out, 2).write(written.objects(), written.checksum());
+        }
+        return new Written(written.name(), written.objects().size());
+    }
+
+    /** Larger packs: through JGit's PackWriter, which deltifies what is stored whole (the batches' objects). */
+    private Written repack(List<Pack> packs, Path packTemp, Path indexTemp) throws IOException {
         List<RevObject> list = new ArrayList<>();
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             for (Pack pack : packs) {
@@ -228,46 +283,15 @@ final class PackCompactor {
             try (PackWriter writer = new PackWriter(config, reader)) {
                 writer.setUseBitmaps(false);
                 writer.preparePack(list.iterator());
-                String name = "pack-" + writer.computeName().name();
-                Path packTemp = Files.createTempFile(directory, "inkstone-merge-", ".pack.tmp");
-                Path indexTemp = Files.createTempFile(directory, "inkstone-merge-", ".idx.tmp");
-                try {
-                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(packTemp))) {
-                        writer.writePack(NullProgressMonitor.INSTANCE, NullProgressMonitor.INSTANCE, out);
-                    }
-                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(indexTemp))) {
-                        writer.writeIndex(out);
-                    }
-                    Durability.syncFile(packTemp);
-                    Durability.syncFile(indexTemp);
-                    Path packFile = directory.resolve(name + ".pack");
-                    Path indexFile = directory.resolve(name + ".idx");
-                    // The pack first: a reader that finds the index finds its pack.
-                    Files.move(packTemp, packFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(indexTemp, indexFile, StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                    Durability.syncDirectory(directory);
-                    // JGit finds a new pack only when a lookup misses, so readers would go on looking in the old
-                    // packs, and each one whose file is closed by then fails as "corrupt" before JGit retries.
-                    // Listed first (JGit puts an opened pack at the head), the merged pack answers every lookup of
-                    // what the old ones held before any of them is deleted.
-                    objects.openPack(packFile.toFile());
-                    long now = System.nanoTime();
-                    synchronized (retired) {
-                        for (Pack pack : packs) {
-                            if (!pack.getPackFile().toPath().equals(packFile)) { // the same objects, the same name
-                                retired.put(pack.getPackFile().getName(), now);
-                            }
-                        }
-                    }
-                } finally {
-                    Files.deleteIfExists(packTemp);
-                    Files.deleteIfExists(indexTemp);
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(packTemp))) {
+                    writer.writePack(NullProgressMonitor.INSTANCE, NullProgressMonitor.INSTANCE, out);
                 }
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(indexTemp))) {
+                    writer.writeIndex(out);
+                }
+                return new Written("pack-" + writer.computeName().name(), list.size());
             }
         }
-        LOG.info("merged {} packs ({} objects) in {} ms", packs.size(), list.size(),
-                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
