@@ -9,6 +9,8 @@ import org.eclipse.jgit.transport.PackedObjectInfo;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -247,35 +249,24 @@ final class PackConcatenation {
                      int dataAt) {
 
             static Entry parse(byte[] bytes, int offset, int end, ObjectId id, String name) throws IOException {
-                int p = offset;
-                int c = bytes[p++] & 0xff;
-                int type = (c >> 4) & 7;
-                while ((c & 0x80) != 0) {
-                    if (p >= end) {
-                        throw new IOException(name + ": truncated entry header at offset " + offset);
+                ByteBuffer header = ByteBuffer.wrap(bytes, offset, end - offset);
+                try {
+                    int type = PackEntryHeader.type(header);
+                    if (type != Constants.OBJ_OFS_DELTA) {
+                        if (type == 0 || type == 5) {
+                            throw new IOException(name + ": unknown entry type " + type + " at offset " + offset);
+                        }
+                        return new Entry(id, offset, end, type, -1, 0, -1);
                     }
-                    c = bytes[p++] & 0xff;
-                }
-                if (type != Constants.OBJ_OFS_DELTA) {
-                    if (type == 0 || type == 5) {
-                        throw new IOException(name + ": unknown entry type " + type + " at offset " + offset);
+                    int distanceAt = header.position();
+                    long distance = PackEntryHeader.baseDistance(header);
+                    if (distance <= 0 || distance > offset - PACK_HEADER_BYTES) {
+                        throw new IOException(name + ": delta base out of the pack at offset " + offset);
                     }
-                    return new Entry(id, offset, end, type, -1, 0, -1);
+                    return new Entry(id, offset, end, type, distanceAt, distance, header.position());
+                } catch (BufferUnderflowException e) {
+                    throw new IOException(name + ": truncated entry header at offset " + offset);
                 }
-                int distanceAt = p;
-                c = bytes[p++] & 0xff;
-                long distance = c & 0x7f;
-                while ((c & 0x80) != 0) {
-                    if (p >= end || distance > (Long.MAX_VALUE >>> 8)) {
-                        throw new IOException(name + ": bad delta base offset at offset " + offset);
-                    }
-                    c = bytes[p++] & 0xff;
-                    distance = ((distance + 1) << 7) | (c & 0x7f);
-                }
-                if (distance <= 0 || distance > offset - PACK_HEADER_BYTES) {
-                    throw new IOException(name + ": delta base out of the pack at offset " + offset);
-                }
-                return new Entry(id, offset, end, type, distanceAt, distance, p);
             }
         }
     }

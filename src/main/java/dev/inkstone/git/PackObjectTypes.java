@@ -60,14 +60,10 @@ final class PackObjectTypes {
             return known;
         }
         readHeader(offset);
-        int c = header.get() & 0xff;
-        int type = (c >> 4) & 7;
-        while ((c & 0x80) != 0) { // the rest of the inflated size
-            c = header.get() & 0xff;
-        }
+        int type = PackEntryHeader.type(header);
         int resolved = switch (type) {
             case Constants.OBJ_COMMIT, Constants.OBJ_TREE, Constants.OBJ_BLOB, Constants.OBJ_TAG -> type;
-            case Constants.OBJ_OFS_DELTA -> typeAt(offset - baseDistance());
+            case Constants.OBJ_OFS_DELTA -> typeAt(offset - PackEntryHeader.baseDistance(header));
             case Constants.OBJ_REF_DELTA -> {
                 byte[] raw = new byte[Constants.OBJECT_ID_LENGTH];
                 header.get(raw);
@@ -79,17 +75,6 @@ final class PackObjectTypes {
         };
         typeAtOffset.put(offset, resolved);
         return resolved;
-    }
-
-    /** The offset varint of an OBJ_OFS_DELTA: how far before this entry its base starts. */
-    private long baseDistance() {
-        int c = header.get() & 0xff;
-        long distance = c & 0x7f;
-        while ((c & 0x80) != 0) {
-            c = header.get() & 0xff;
-            distance = ((distance + 1) << 7) | (c & 0x7f);
-        }
-        return distance;
     }
 
     private void readHeader(long offset) throws IOException {
