@@ -3,8 +3,6 @@ package dev.inkstone.git;
 import dev.inkstone.content.FolderEntry;
 import dev.inkstone.testing.TestRepo;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,9 +39,9 @@ class FolderListingTest {
             String commit = repo.writeBytes("notes/a.md", content).commit("start");
             ObjectDirectory objects = (ObjectDirectory) repo.repository().getObjectDatabase();
             Path packs = objects.getPackDirectory().toPath();
-            packHolding(objects, content, "merged".getBytes(StandardCharsets.UTF_8));
+            TestPacks.write(objects, content, "merged".getBytes(StandardCharsets.UTF_8));
             Set<Path> before = packFiles(packs);
-            packHolding(objects, content, "retired".getBytes(StandardCharsets.UTF_8));
+            TestPacks.write(objects, content, "retired".getBytes(StandardCharsets.UTF_8));
             Path retired = packFiles(packs).stream().filter(file -> !before.contains(file)).findFirst().orElseThrow();
 
             // JGit lists packs newest first: the retired one is searched before any other.
@@ -64,15 +62,6 @@ class FolderListingTest {
                 assertThat(entry.name()).isEqualTo("a.md");
                 assertThat(entry.size()).isEqualTo(content.length);
             });
-        }
-    }
-
-    private static void packHolding(ObjectDirectory objects, byte[]... blobs) throws Exception {
-        try (ObjectInserter inserter = objects.newPackInserter()) {
-            for (byte[] blob : blobs) {
-                inserter.insert(Constants.OBJ_BLOB, blob);
-            }
-            inserter.flush();
         }
     }
 

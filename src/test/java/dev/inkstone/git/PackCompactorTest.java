@@ -7,9 +7,7 @@ import dev.inkstone.content.Guard;
 import dev.inkstone.content.Person;
 import dev.inkstone.testing.TestRepo;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,10 +104,7 @@ class PackCompactorTest {
             int packs = PackCompactor.TINY_PACKS_BEFORE_MERGE + 1;
             List<ObjectId> blobs = new ArrayList<>();
             for (int i = 0; i < packs; i++) {
-                try (ObjectInserter inserter = objects.newPackInserter()) {
-                    blobs.add(inserter.insert(Constants.OBJ_BLOB, ("blob " + i).getBytes(StandardCharsets.UTF_8)));
-                    inserter.flush();
-                }
+                blobs.addAll(TestPacks.write(objects, ("blob " + i).getBytes(StandardCharsets.UTF_8)));
             }
             assertThat(packCount()).isEqualTo(packs);
             PackCompactor compactor = new PackCompactor(repo.repository(), Duration.ZERO);
@@ -135,10 +130,7 @@ class PackCompactorTest {
             int packs = PackCompactor.TINY_PACKS_BEFORE_MERGE;
             List<ObjectId> blobs = new ArrayList<>();
             for (int i = 0; i < packs; i++) {
-                try (ObjectInserter inserter = objects.newPackInserter()) {
-                    blobs.add(inserter.insert(Constants.OBJ_BLOB, ("blob " + i).getBytes(StandardCharsets.UTF_8)));
-                    inserter.flush();
-                }
+                blobs.addAll(TestPacks.write(objects, ("blob " + i).getBytes(StandardCharsets.UTF_8)));
             }
             var before = List.copyOf(objects.getPacks());
             PackCompactor compactor = new PackCompactor(repo.repository(), Duration.ofMillis(1500));

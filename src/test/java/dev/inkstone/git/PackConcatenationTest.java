@@ -4,10 +4,8 @@ import dev.inkstone.testing.TestRepo;
 import org.eclipse.jgit.internal.storage.file.BasePackIndexWriter;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.file.Pack;
-import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,14 +40,13 @@ class PackConcatenationTest {
             ObjectDirectory objects = objects(repo);
             Map<ObjectId, String> blobs = new LinkedHashMap<>();
             for (int p = 0; p < 5; p++) {
-                try (PackInserter inserter = objects.newPackInserter()) {
-                    inserter.checkExisting(false); // as a batch that raced another writing the same blob
-                    for (int i = 0; i < 4; i++) {
-                        // Blob 0 of every pack is the same object: the new pack holds it once.
-                        String text = i == 0 ? "shared\n" : "pack " + p + " blob " + i + "\n";
-                        blobs.put(inserter.insert(Constants.OBJ_BLOB, text.getBytes(StandardCharsets.UTF_8)), text);
-                    }
-                    inserter.flush();
+                // Blob 0 of every pack is the same object: the new pack holds it once.
+                List<String> texts = List.of("shared\n", "pack " + p + " blob 1\n", "pack " + p + " blob 2\n",
+                        "pack " + p + " blob 3\n");
+                List<ObjectId> ids = TestPacks.write(objects, texts.stream()
+                        .map(text -> text.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new));
+                for (int i = 0; i < ids.size(); i++) {
+                    blobs.put(ids.get(i), texts.get(i));
                 }
             }
             List<Pack> sources = packs(objects);
@@ -95,11 +92,7 @@ class PackConcatenationTest {
                     .map(fields -> ObjectId.fromString(fields[6]))
                     .findFirst().orElseThrow();
             byte[] baseBytes = repo.repository().open(base).getBytes();
-            try (PackInserter inserter = objects.newPackInserter()) {
-                inserter.checkExisting(false);
-                inserter.insert(Constants.OBJ_BLOB, baseBytes);
-                inserter.flush();
-            }
+            TestPacks.write(objects, baseBytes);
             Pack first = packs(objects).stream().filter(pack -> !pack.equals(deltified)).findFirst().orElseThrow();
             List<String> contents = new ArrayList<>();
             for (String line : objectLines(listing)) {
@@ -126,11 +119,8 @@ class PackConcatenationTest {
         try (TestRepo repo = TestRepo.create(dir)) {
             repo.write("index.md", "# Home\n").commit("start");
             ObjectDirectory objects = objects(repo);
-            try (ObjectInserter inserter = objects.newPackInserter()) {
-                inserter.insert(Constants.OBJ_BLOB, "a blob long enough to flip a byte of\n".repeat(20)
-                        .getBytes(StandardCharsets.UTF_8));
-                inserter.flush();
-            }
+            TestPacks.write(objects, "a blob long enough to flip a byte of\n".repeat(20)
+                    .getBytes(StandardCharsets.UTF_8));
             Pack pack = packs(objects).get(0);
             Path file = pack.getPackFile().toPath();
             byte[] bytes = Files.readAllBytes(file);
