@@ -28,8 +28,8 @@ public final class Responses {
     /**
      * Writes ready bytes straight to the response stream (through Javalin's compression, as a result would go).
      * {@code ctx.result(bytes)} has Javalin copy them through a fresh buffer of its response buffer size, 32 KiB by
-     * default, on every request: three quarters of what a cached page read allocated, a young collection every
-     * 30 ms under load.
+     * default, on every request: most of what a cached page read allocated, a young collection every 43 ms under
+     * load on 10,000 pages (195 ms after; bench/probe_reads.py with -Xlog:gc).
      */
     static void writeBody(Context ctx, byte[] body) {
         try {
