@@ -22,6 +22,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -193,7 +194,7 @@ public final class GitContentWriter implements ContentWriter, AutoCloseable {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Ref ref = repository.exactRef(refName);
             ObjectId tip = ref == null ? null : ref.getObjectId();
-            Set<String> packsBefore = Durability.packNames(repository);
+            Set<File> packsBefore = Durability.packFiles(repository);
             try (ObjectInserter inserter = newInserter();
                  ObjectReader reader = inserter.newReader();
                  RevWalk walk = new RevWalk(reader)) {

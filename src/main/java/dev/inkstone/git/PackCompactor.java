@@ -24,8 +24,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,8 +104,16 @@ final class PackCompactor {
     private final Map<String, Long> retired = new HashMap<>();
     /** Retired packs deleted since, while JGit may still list them; guarded by {@link #retired}. */
     private final Set<String> deleted = new HashSet<>();
-    /** Pack file sizes by name, read once; guarded by {@link #retired}. */
-    private final Map<String, Long> sizes = new HashMap<>();
+    /**
+     * What {@link #tier} needs of each pack JGit lists, read once (pack files never change): keyed by JGit's
+     * {@link Pack} object, which JGit keeps while the file is there, so the check after every batch allocates no
+     * name and hashes no string. Guarded by {@link #retired}.
+     */
+    private final Map<Pack, Known> known = new IdentityHashMap<>();
+
+    /** A pack's file name, size and modification time. */
+    private record Known(String name, long size, long modified) {
+    }
 
     PackCompactor(Repository repository) {
         this(repository, RETIRED_GRACE);
@@ -172,32 +182,42 @@ final class PackCompactor {
         Collection<Pack> listed = objects.getPacks();
         synchronized (retired) {
             for (Pack pack : listed) {
-                File file = pack.getPackFile();
-                String name = file.getName();
-                if (retired.containsKey(name) || deleted.contains(name)) {
-                    continue;
-                }
-                Long size = sizes.get(name);
-                if (size == null) {
-                    size = file.length();
+                Known facts = known.get(pack);
+                if (facts == null) {
+                    File file = pack.getPackFile();
+                    long size = file.length();
                     if (size == 0) {
                         continue; // gone (deleted by someone else) or not a pack
                     }
-                    sizes.put(name, size);
+                    facts = new Known(file.getName(), size, file.lastModified());
+                    known.put(pack, facts);
                 }
-                if (size >= from && size < to && !pack.shouldBeKept()
-                        && (minAge.isZero() || file.lastModified() <= writtenBefore)) {
+                if (retired.containsKey(facts.name()) || deleted.contains(facts.name())) {
+                    continue;
+                }
+                if (facts.size() >= from && facts.size() < to && !pack.shouldBeKept()
+                        && (minAge.isZero() || facts.modified() <= writtenBefore)) {
                     packs.add(pack);
                 }
             }
-            if (sizes.size() + deleted.size() > 2 * listed.size() + 64) {
+            if (known.size() + deleted.size() > 2 * listed.size() + 64) {
+                Set<Pack> still = Collections.newSetFromMap(new IdentityHashMap<>());
+                still.addAll(listed);
+                known.keySet().retainAll(still);
                 Set<String> names = new HashSet<>();
                 listed.forEach(pack -> names.add(pack.getPackFile().getName()));
-                sizes.keySet().retainAll(names);
                 deleted.retainAll(names);
             }
         }
         return packs;
+    }
+
+    /** A pack's size, as {@link #tier} read it when it chose the pack. */
+    private long size(Pack pack) {
+        synchronized (retired) {
+            Known facts = known.get(pack);
+            return facts != null ? facts.size() : pack.getPackFile().length();
+        }
     }
 
     /** How many tiny packs there are: what the writer bounds. */
@@ -213,7 +233,7 @@ final class PackCompactor {
     private void merge(ObjectDirectory objects, List<Pack> packs) throws IOException {
         long started = System.nanoTime();
         Path directory = objects.getPackDirectory().toPath();
-        boolean tiny = packs.stream().allMatch(pack -> pack.getPackFile().length() < TINY_PACK_BYTES);
+        boolean tiny = packs.stream().allMatch(pack -> size(pack) < TINY_PACK_BYTES);
         Path packTemp = Files.createTempFile(directory, "inkstone-merge-", ".pack.tmp");
         Path indexTemp = Files.createTempFile(directory, "inkstone-merge-", ".idx.tmp");
         try {
