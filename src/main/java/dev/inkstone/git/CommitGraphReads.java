@@ -28,14 +28,20 @@ final class CommitGraphReads {
             return;
         }
         SystemReader.setInstance(new SystemReader.Delegate(SystemReader.getInstance()) {
+            // JGit asks for the user config on every Repository.getConfig() (to see whether it changed), several
+            // times per commit: a layer is made once per config the host's reader returns, not once per call (a
+            // JFR profile of 8 writers put 1 % of all CPU samples into building layers).
+            private final LayerPerBase user = new LayerPerBase();
+            private final LayerPerBase jgit = new LayerPerBase();
+
             @Override
             public StoredConfig getUserConfig() throws ConfigInvalidException, IOException {
-                return new Layered(super.getUserConfig());
+                return user.over(super.getUserConfig());
             }
 
             @Override
             public StoredConfig getJGitConfig() throws ConfigInvalidException, IOException {
-                return new Layered(super.getJGitConfig());
+                return jgit.over(super.getJGitConfig());
             }
         });
         packWindows();
@@ -45,31 +51,51 @@ final class CommitGraphReads {
     /**
      * JGit's pack window cache defaults to 10 MiB of 8 KiB windows on the heap: a pass over a repository whose packs
      * are hundreds of MiB (the history index, a walk for a rarely changed file) spent most of its time evicting and
-     * re-reading windows. Memory-mapped windows live outside the heap, so a larger limit costs no heap (64 KiB
-     * windows: fewer to look through than 8 KiB ones, measured a little faster on the history index build); the delta
-     * base cache (on the heap) keeps the bases of deltified trees that consecutive commits share. Both are bounded
-     * with the process in mind: mapped pages count in its resident memory (128 MiB of windows over a 126 MiB pack
-     * put the RSS after touching every page at 426 MB; 32 MiB bounds that; 8 MiB, now, took 8 MiB of file-backed
-     * RSS off on 10,000 pages, and a window that is mapped again comes from the page cache), and the delta base
-     * cache comes out of the heap the service's own caches are shares of ({@code CacheBudget}), so it is a
-     * sixteenth of the heap (10 MiB at the recommended 160 MiB), at most 32 MiB.
+     * re-reading windows; 64 KiB windows are fewer to look through (measured a little faster on the history index
+     * build). The windows are on the heap, not memory-mapped: mapped windows count in the process's resident memory
+     * beyond their limit (an evicted window stays mapped until a collection frees its buffer), 18 MB of file-backed
+     * RSS after touching 10,000 pages with a limit of 8 MiB, where 4 MiB on the heap are part of a heap that is all
+     * resident anyway ({@code bench/memory.py}: 344 → 318 MB at a 160 MiB heap, bench notes in the README). The
+     * delta base cache keeps the bases of deltified trees that consecutive commits share. Both come out of the heap
+     * the service's own caches are shares of ({@code CacheBudget}): the windows 4 MiB, the delta base cache a 32nd
+     * of the heap (4 MiB at the recommended 128 MiB), at most 32 MiB.
      */
-    static final long PACK_WINDOWS_BYTES = 8L * WindowCacheConfig.MB;
+    static final long PACK_WINDOWS_BYTES = 4L * WindowCacheConfig.MB;
 
     private static void packWindows() {
         WindowCacheConfig windows = new WindowCacheConfig();
-        windows.setPackedGitMMAP(true);
+        windows.setPackedGitMMAP(false);
         windows.setPackedGitLimit(PACK_WINDOWS_BYTES);
         windows.setPackedGitWindowSize(64 * WindowCacheConfig.KB);
         windows.setDeltaBaseCacheLimit((int) Math.min(32L * WindowCacheConfig.MB,
-                Runtime.getRuntime().maxMemory() / 16));
+                Runtime.getRuntime().maxMemory() / 32));
         windows.install();
+    }
+
+    /**
+     * The layer over the last base config seen. A layer reads through to its base, so it stays right when the base
+     * reloads itself; a base that is a new object gets a new layer.
+     */
+    private static final class LayerPerBase {
+        private volatile Layered last;
+
+        StoredConfig over(StoredConfig base) {
+            Layered layer = last;
+            if (layer == null || layer.base != base) {
+                layer = new Layered(base);
+                last = layer;
+            }
+            return layer;
+        }
     }
 
     /** A host config with the two commit-graph reads switched on; never saved anywhere. */
     private static final class Layered extends StoredConfig {
+        private final Config base;
+
         Layered(Config base) {
             super(base);
+            this.base = base;
             setBoolean("core", null, "commitGraph", true);
             setBoolean("commitGraph", null, "readChangedPaths", true);
         }
