@@ -66,9 +66,12 @@ def main():
     p.add_argument("--no-nmt", action="store_true",
                    help="without native memory tracking, whose own bookkeeping adds to the RSS (the figure bench/run "
                         "reports is taken without it)")
+    p.add_argument("--no-archive", action="store_true",
+                   help="start without the class-data archive (classes loaded from the jar into metaspace)")
     p.add_argument("--jar", default=os.path.join(bench.ROOT, "target", "inkstone.jar"))
     args = p.parse_args()
-    bench.class_archive(os.path.abspath(args.jar))
+    if not args.no_archive:
+        bench.class_archive(os.path.abspath(args.jar))
     if args.xmx:
         bench.JVM_FLAGS[:] = ["-Xmx" + args.xmx if f.startswith("-Xmx") else f for f in bench.JVM_FLAGS]
     bench.JVM_FLAGS.extend(args.flag)

@@ -227,11 +227,11 @@ final class SearchIndex implements Closeable {
 
     /**
      * Segments a small update flushes stay in memory until a commit or merge writes them: reopening is cheap. The
-     * cache is a share of the heap ({@link CacheBudget#searchSegmentBytes}, an eighth): it was a fixed 64 MB, and
-     * under a steady stream of edits (no pause, so no durable commit) it filled towards that, which at a 128 MiB
-     * heap left 100 MB live after every full GC and writes at a fifth of their rate. A 32nd was too little the
-     * other way: the first build's segments went to the file system and the first nav after a start on 10,000
-     * pages came 1.1 s later (interleaved starts, bench notes in the README).
+     * cache is a share of the heap ({@link CacheBudget#searchSegmentBytes}, a sixteenth, 8 MiB at the recommended
+     * 128 MiB): it was a fixed 64 MB, and under a steady stream of edits (no pause, so no durable commit) it filled
+     * towards that, which at a 128 MiB heap left 100 MB live after every full GC and writes at a fifth of their
+     * rate. A 32nd was too little the other way: the first build's segments went to the file system and the first
+     * nav after a start on 10,000 pages came 1.1 s later (interleaved starts, bench notes in the README).
      */
     private static Directory directory(Path folder) throws IOException {
         double cachedMb = Math.max(1, CacheBudget.searchSegmentBytes() / (1024.0 * 1024.0));
