@@ -169,7 +169,7 @@ public final class EditService {
 
     private void checkMarkdown(String file, byte[] content) {
         String text = TextContent.decode(file, content);
-        PageHeader header = sites.headerOf(file, text);
+        PageHeader header = sites.headerOfWrite(file, text, content);
         PageHeader.SyntaxError error = header.frontMatterError();
         if (error != null) {
             throw new UnprocessableContentException("front matter of " + file + " does not parse: "
