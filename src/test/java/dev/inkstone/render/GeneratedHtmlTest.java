@@ -157,4 +157,18 @@ class GeneratedHtmlTest {
             assertThat(check.asKept(refused)).as(refused).isNull();
         }
     }
+
+    /** Answers about attributes are remembered by tag and name: a second asking must agree with the first. */
+    @Test
+    void rememberedAttributeAnswersAgreeWithTheFirst() {
+        GeneratedHtml check = new GeneratedHtml(Safelist.relaxed().addAttributes("h2", "id"),
+                "https://inkstone.invalid/", 128, HtmlSanitizer::isAllowedUrl);
+        for (int round = 0; round < 3; round++) {
+            assertThat(check.asKept("<h2 id=\"a" + round + "\">x</h2>")).as("round " + round).isNotNull();
+            assertThat(check.asKept("<h3 id=\"a" + round + "\">x</h3>")).as("round " + round).isNull();
+            assertThat(check.asKept("<p onclick=\"x" + round + "()\">a</p>")).as("round " + round).isNull();
+            assertThat(check.asKept("<a href=\"x" + round + ".md\">a</a>")).as("round " + round).isNotNull();
+            assertThat(check.asKept("<a href=\"javascript:x" + round + "()\">a</a>")).as("round " + round).isNull();
+        }
+    }
 }
