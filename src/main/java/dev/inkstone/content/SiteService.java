@@ -87,7 +87,7 @@ public final class SiteService {
         }
         // Parsed outside the cache's compute; the whole header is not kept, only what sites need (unless it is
         // there already: a file just written through the API, see headerOfWrite).
-        PageHeader parsed = headers.getIfPresent(entry.blobId() + ":" + entry.path());
+        PageHeader parsed = headers.getIfPresent(fileKey(entry.blobId(), entry.path()));
         PageFacts computed = SiteBuilder.facts(entry, parsed != null ? parsed : parse(entry));
         facts.put(entry, computed);
         return computed;
@@ -114,7 +114,7 @@ public final class SiteService {
     }
 
     public PageHeader header(TreeEntry entry) {
-        return headers.get(entry.blobId() + ":" + entry.path(), key -> parse(entry));
+        return headers.get(fileKey(entry.blobId(), entry.path()), key -> parse(entry));
     }
 
     private PageHeader parse(TreeEntry entry) {
@@ -141,7 +141,7 @@ public final class SiteService {
 
     /** The rendered body of a page with a source; generated sections have none. */
     public RenderedBody body(Site site, SitePage page) {
-        return bodies.get(page.blobId() + ":" + page.path(), key -> {
+        return bodies.get(fileKey(page.blobId(), page.path()), key -> {
             TreeEntry entry = site.files().get(page.sourcePath());
             return engine.render(header(entry), page.sourcePath());
         });
@@ -154,7 +154,7 @@ public final class SiteService {
      * the first instead of rendering again).
      */
     public RenderedBody body(SitePage page) {
-        return bodies.get(page.blobId() + ":" + page.path(), key -> engine.render(
+        return bodies.get(fileKey(page.blobId(), page.path()), key -> engine.render(
                 header(new TreeEntry(page.sourcePath(), page.blobId(), TreeEntry.Kind.FILE)), page.sourcePath()));
     }
 
@@ -175,8 +175,17 @@ public final class SiteService {
      */
     public PageHeader headerOfWrite(String sourcePath, String text, byte[] bytes) {
         PageHeader header = engine.readHeader(sourcePath, text);
-        headers.put(ContentBytes.blobId(bytes) + ":" + sourcePath, header);
+        headers.put(fileKey(ContentBytes.blobId(bytes), sourcePath), header);
         return header;
+    }
+
+    /**
+     * The key of a file's parsed header and rendered body: its blob and its path (relative links resolve against
+     * the path, so the same bytes at two paths are two entries). One spelling, so that what headerOfWrite puts is
+     * what the readers look up.
+     */
+    private static String fileKey(String blobId, String path) {
+        return blobId + ":" + path;
     }
 
     public RenderedBody render(PageHeader header, String sourcePath) {

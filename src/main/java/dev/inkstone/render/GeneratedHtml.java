@@ -151,11 +151,12 @@ final class GeneratedHtml {
 
     private boolean safeAttribute(String tag, String name, String value) {
         if (!HtmlSanitizer.URL_ATTRIBUTES.contains(name)) {
-            Boolean kept = keptByName.get(tag + ' ' + name);
+            String key = tag + ' ' + name;
+            Boolean kept = keptByName.get(key);
             if (kept == null) {
                 kept = safelistKeeps(tag, name, value);
                 if (keptByName.size() < MAX_REMEMBERED) {
-                    keptByName.put(tag + ' ' + name, kept);
+                    keptByName.put(key, kept);
                 }
             }
             return kept;
