@@ -3,6 +3,8 @@
 
     python3 bench/jfr_top.py recording.jfr [--thread REGEX] [--top 25] [--prefix dev.inkstone.] [--skip S] [--span S]
     python3 bench/jfr_top.py recording.jfr --events jdk.ObjectAllocationSample --weight weight   (bytes allocated)
+    python3 bench/jfr_top.py recording.jfr --callers dev.inkstone.render.FrontMatterParser.parse   (who calls it)
+    python3 bench/jfr_top.py recording.jfr --callees dev.inkstone.render.MarkdownRenderer.render   (what it calls)
 
 Uses `jfr print --json --events jdk.ExecutionSample` (the JDK's own tool). Inclusive counts a method once per
 sample however often it recurs; --prefix adds a table of the hottest frames of that package (inclusive), which is
@@ -39,6 +41,10 @@ def main(argv=None):
                    "samples: weight, the bytes each sample stands for)")
     p.add_argument("--skip", type=float, default=0, help="leave out the first S seconds of the recording")
     p.add_argument("--span", type=float, default=0, help="then keep only S seconds (0: to the end)")
+    p.add_argument("--callers", metavar="METHOD", help="also: the samples with METHOD on their stack, by the chain "
+                   "of up to four --prefix frames that called it (share of all samples)")
+    p.add_argument("--callees", metavar="METHOD", help="also: the samples with METHOD on their stack, by the frame "
+                   "METHOD called (share of all samples)")
     args = p.parse_args(argv)
     raw = subprocess.run(["jfr", "print", "--json", "--stack-depth", "128", "--events", args.events, args.recording],
                          stdout=subprocess.PIPE, check=True).stdout
@@ -51,6 +57,7 @@ def main(argv=None):
         events = [e for e, t in zip(events, stamps) if lo <= t <= hi]
     self_count, total_count, own_count = collections.Counter(), collections.Counter(), collections.Counter()
     threads = collections.Counter()
+    callers, callees = collections.Counter(), collections.Counter()
     n = 0
     for event in events:
         values = event["values"]
@@ -69,6 +76,11 @@ def main(argv=None):
         own = next((f for f in frames if f.startswith(args.prefix)), None)
         if own:
             own_count[own] += w
+        for method, counter, pick in ((args.callers, callers, lambda i: " <- ".join(
+                [f for f in frames[i + 1:] if f.startswith(args.prefix) and "ambda" not in f][:4]) or "(none)"),
+                                      (args.callees, callees, lambda i: frames[i - 1] if i else "(self)")):
+            if method and method in frames:
+                counter[pick(frames.index(method))] += w
     unit = "bytes (%s)" % args.weight if args.weight else "samples"
     print("%d %s%s" % (n, unit, " (threads matching %s)" % args.thread if args.thread else ""))
     print("\nthreads:")
@@ -83,6 +95,11 @@ def main(argv=None):
     print("\nnearest %s frame (inclusive of everything it calls):" % args.prefix)
     for name, c in own_count.most_common(args.top):
         print("  %5.1f%%  %s" % (100.0 * c / n, name))
+    for method, counter, what in ((args.callers, callers, "called from"), (args.callees, callees, "calling")):
+        if method:
+            print("\n%s, %5.1f%% in all, %s:" % (method, 100.0 * sum(counter.values()) / n, what))
+            for name, c in counter.most_common(args.top):
+                print("  %5.2f%%  %s" % (100.0 * c / n, name))
     return 0
 
 
